@@ -1,0 +1,3 @@
+from crisisdesk_gui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Offline detection: language, negativity, severity, troll signals, explanations, learning.
+
+The contract the rest of the app relies on (ingest, the board, the CLI):
+
+- `Score` and `Reason` below.
+- `load_scorer(db=None) -> Scorer`: a scorer with the profile's learned corrections applied
+  (none when db is None). `Scorer.score(text, *, lang=None) -> Score` is pure and fast.
+- `after_ingest(db, mention_ids)`: updates cross-item troll signals (same author on many items,
+  repeated text) for newly stored mentions.
+- `record_correction(db, mention_id, label)`: the user's correction; later scoring uses it at
+  once, without a restart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str  # negative | positive | negation | intensifier | emoji | severity | troll | learned
+    text: str  # the word, emoji or rule as it matched
+    weight: float
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "text": self.text, "weight": round(self.weight, 3)}
+
+
+@dataclass(frozen=True)
+class Score:
+    lang: str  # tr | pl | fi | en | other
+    label: str  # negative | neutral | positive
+    score: float  # negativity, 0 (not at all) .. 1 (very)
+    severity: int = 0  # 0 none, 1 notable, 2 serious, 3 crisis
+    troll: float = 0.0  # 0..1
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    @property
+    def urgency(self) -> float:
+        """Board sort key: severity dominates, then negativity."""
+        return round(self.severity * 10 + self.score * 10 + self.troll * 2, 3)

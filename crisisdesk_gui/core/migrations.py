@@ -1,0 +1,200 @@
+"""Numbered schema migrations, applied in order at start (core/db.py backs the file up first).
+
+Add a change as a new function at the end of its section; never edit one that has shipped.
+Names are `mNNN_what`: the number orders them and makes the history readable.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("crisisdesk")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+    db["sources"].create(
+        {
+            "id": int,
+            "url": str,
+            "name": str,
+            "kind": str,  # rss | google_alerts | reddit | youtube | mastodon | file
+            "every_minutes": int,
+            "keywords_only": int,  # 0: every item is about us; 1: only items that mention a keyword
+            "paused": int,
+            "created": str,
+            # health and conditional GET
+            "etag": str,
+            "last_modified": str,
+            "last_attempt": str,
+            "last_success": str,
+            "last_status": int,
+            "last_error": str,
+            "failures": int,
+            "next_attempt": str,
+            "items_seen": int,
+        },
+        pk="id",
+        not_null={"url"},
+        defaults={"every_minutes": 30, "keywords_only": 0, "paused": 0, "failures": 0,
+                  "items_seen": 0},
+    )
+    db["sources"].create_index(["url"], unique=True)
+
+    db["team_members"].create(
+        {
+            "id": int,
+            "name": str,
+            "role": str,  # manager | social_media | customer_service | any custom text
+            "phone_mobile": str,  # E.164
+            "phone_work": str,
+            "phone_home": str,
+            "email_work": str,
+            "email_personal": str,
+            "social": str,  # JSON object: network -> handle
+            "channels": str,  # JSON object: channel -> address (live chat, messaging)
+            "on_call": str,
+            "notes": str,
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"name"},
+    )
+
+    db["mentions"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "dedup_key": str,  # guid:…, link:… or hash:… (first that exists)
+            "story_key": str,  # groups the same story from several sources on one card
+            "group_id": int,  # id of the card's primary mention (itself when primary)
+            "guid": str,
+            "url": str,
+            "title": str,
+            "text": str,  # plain text, sanitised
+            "author": str,
+            "published": str,  # ISO 8601 UTC
+            "fetched": str,
+            "updated": str,
+            "content_hash": str,
+            "raw": str,  # the entry as received (JSON), kept for evidence
+            "search_text": str,  # folded (case, diacritics, ł, ı) for FTS
+            "matched_keywords": str,  # JSON list
+            # detection
+            "lang": str,
+            "label": str,  # negative | neutral | positive
+            "score": float,  # negativity, 0..1
+            "severity": int,  # 0 none, 1 notable, 2 serious, 3 crisis
+            "troll": float,  # troll likelihood, 0..1
+            "urgency": float,  # sort key for the board
+            "reasons": str,  # JSON list of {kind, text, weight}
+            # the card
+            "lane": str,  # NULL when not on the board
+            "lane_changed": str,
+            "assignee_id": int,
+            "first_reply_at": str,
+            "incident_id": int,
+        },
+        pk="id",
+        not_null={"dedup_key"},
+        foreign_keys=[("assignee_id", "team_members", "id")],
+    )
+    db["mentions"].create_index(["source_id", "dedup_key"], unique=True)
+    db["mentions"].create_index(["story_key"])
+    db["mentions"].create_index(["lane", "urgency"])
+    db["mentions"].create_index(["published"])
+    db["mentions"].create_index(["author"])
+    db["mentions"].enable_fts(
+        ["search_text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+    db["card_events"].create(
+        {
+            "id": int,
+            "mention_id": int,
+            "at": str,
+            "actor": str,
+            "kind": str,  # move | reply | note | assign | capture | correction | create
+            "from_lane": str,
+            "to_lane": str,
+            "text": str,
+            "data": str,  # JSON
+        },
+        pk="id",
+        foreign_keys=[("mention_id", "mentions", "id")],
+    )
+    db["card_events"].create_index(["mention_id", "at"])
+
+    db["keywords"].create(
+        {"id": int, "word": str, "folded": str, "kind": str, "created": str},
+        pk="id",
+        not_null={"word", "folded"},
+    )
+    db["keywords"].create_index(["folded"], unique=True)
+
+    db["templates"].create(
+        {
+            "id": int,
+            "situation": str,
+            "lang": str,
+            "text": str,
+            "origin": str,  # shipped | user
+            "shipped_key": str,  # stable key of a shipped wording, for upgrades
+            "enabled": int,
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        defaults={"enabled": 1, "origin": "user"},
+    )
+    db["templates"].create_index(["situation", "lang"])
+
+    # Evidence rows are never removed with a card or a source, so no foreign keys here.
+    db["evidence"].create(
+        {
+            "id": int,
+            "mention_id": int,
+            "captured_at": str,
+            "app_version": str,
+            "files": str,  # JSON list of {name, sha256, kind}
+            "record_hash": str,
+        },
+        pk="id",
+    )
+
+    db["corrections"].create(
+        {"id": int, "mention_id": int, "text": str, "lang": str, "label": str, "at": str},
+        pk="id",
+    )
+
+    db["incidents"].create(
+        {
+            "id": int,
+            "title": str,
+            "opened_at": str,
+            "closed_at": str,
+            "owner_id": int,
+            "status": str,  # open | closed
+            "checklist": str,  # JSON
+            "review_notes": str,
+        },
+        pk="id",
+    )
+
+
+# --- ingest (issue 2) migrations below: m1xx ---
+
+# --- detection (issue 3) migrations below: m2xx ---
+
+# --- board (issue 4) migrations below: m3xx ---
+
+# --- templates (issue 5) migrations below: m4xx ---
+
+# --- evidence (issue 6) migrations below: m5xx ---
+
+# --- team, plan, analytics (issue 7) migrations below: m6xx ---
+
+# --- desktop (issue 8) migrations below: m7xx ---

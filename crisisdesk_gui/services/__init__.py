@@ -1,0 +1,1 @@
+"""Qt services without widgets: the poller thread, alerts, tray, single instance."""

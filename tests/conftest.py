@@ -1,0 +1,48 @@
+"""Shared fixtures. Every test gets its own profile folder; nothing touches the real profile."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """../shared beside the checkout (CRISISDESK_SHARED overrides); may be missing."""
+    return Path(os.environ.get("CRISISDESK_SHARED", REPO.parent / "shared"))
+
+
+def require_shared(*parts: str) -> Path:
+    path = shared_dir().joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared material not present: {path}")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRISISDESK_DATA_DIR", str(tmp_path / "profile"))
+    from crisisdesk_gui.core import i18n
+
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "profile"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def db(data_dir: Path):
+    from crisisdesk_gui.core.db import open_profile_db
+
+    database = open_profile_db(data_dir)
+    yield database
+    database.conn.close()
