@@ -32,6 +32,18 @@ def _isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _memory_keyring():
+    """No test ever reads or writes the real OS keyring."""
+    from crisisdesk_gui.core import secrets
+
+    backend = secrets.use_memory_backend()
+    secrets.use_file_fallback(None)
+    secrets.set_profile(None)
+    yield backend
+    secrets.use_file_fallback(None)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "profile"

@@ -198,3 +198,10 @@ def m001_initial(db: Database) -> None:
 # --- team, plan, analytics (issue 7) migrations below: m6xx ---
 
 # --- desktop (issue 8) migrations below: m7xx ---
+
+
+@MIGRATIONS()
+def m701_source_credentials(db: Database) -> None:
+    # A private feed's user name; its password or token lives only in the keyring (core/secrets).
+    db["sources"].add_column("auth_user", str)
+    db["sources"].add_column("auth_secret", int, not_null_default=0)
