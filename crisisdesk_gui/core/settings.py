@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "start_at_login": False,
     "first_run_done": False,
     "actor_name": "",  # who the user is, for card history
+    # team (issue 7): country of phone numbers written without +code; "" = from the UI language
+    "phone_region": "",
 }
 
 
