@@ -25,6 +25,11 @@ DEFAULTS: dict[str, Any] = {
     "actor_name": "",  # who the user is, for card history
     # team (issue 7): country of phone numbers written without +code; "" = from the UI language
     "phone_region": "",
+    # desktop (issue 8): no secret leaves the keyring unless the user agreed; window layout
+    "allow_insecure_secret_store": False,
+    "detect_languages": ["tr", "pl", "fi", "en"],  # the languages the wizard asked about
+    "window_geometry": "",
+    "window_state": "",
 }
 
 
