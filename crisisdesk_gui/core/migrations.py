@@ -191,6 +191,15 @@ def m001_initial(db: Database) -> None:
 
 # --- board (issue 4) migrations below: m3xx ---
 
+
+@MIGRATIONS()
+def m301_board_indexes(db: Database) -> None:
+    # The board looks up a story's members per card and a card's history; without these
+    # indexes each page of cards scans the whole mentions table.
+    db["mentions"].create_index(["group_id"], if_not_exists=True)
+    db["mentions"].create_index(["lane", "published"], if_not_exists=True)
+
+
 # --- templates (issue 5) migrations below: m4xx ---
 
 # --- evidence (issue 6) migrations below: m5xx ---
