@@ -204,6 +204,16 @@ def m301_board_indexes(db: Database) -> None:
 
 # --- evidence (issue 6) migrations below: m5xx ---
 
+
+@MIGRATIONS()
+def m501_evidence_chain(db: Database) -> None:
+    # The row mirrors its log record (core/evidence.py) so verify can cross-check the log.
+    db["evidence"].add_column("prev_hash", str)
+    db["evidence"].add_column("folder", str)
+    db["evidence"].create_index(["mention_id"])
+    db["evidence"].create_index(["captured_at"])
+
+
 # --- team, plan, analytics (issue 7) migrations below: m6xx ---
 
 # --- desktop (issue 8) migrations below: m7xx ---
