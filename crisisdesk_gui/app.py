@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING
 
 from crisisdesk_gui import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="crisisdesk", description=f"{APP_NAME} desktop app")
-    parser.add_argument("--data-dir", help="profile folder (default: $CRISISDESK_DATA_DIR, "
-                        "else the user data dir)")
+    parser.add_argument(
+        "--data-dir", help="profile folder (default: $CRISISDESK_DATA_DIR, else the user data dir)"
+    )
     parser.add_argument("--demo", action="store_true", help="open the sample-data profile")
     parser.add_argument("--lang", help="UI language for this run: en, tr, pl or fi")
     parser.add_argument("--minimized", action="store_true", help="start in the tray")
@@ -32,9 +38,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def install_excepthook(log_path: Path) -> None:
     """Log every uncaught exception and tell the user where the log is."""
 
-    def hook(
-        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -47,31 +51,57 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def log_dir_for(profile_dir: Path, explicit: bool) -> Path:
+    """The profile's logs/ with --data-dir (or $CRISISDESK_DATA_DIR), else the user log dir."""
+    if explicit:
+        return profile_dir / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    from crisisdesk_gui.core import i18n, settings
+    from crisisdesk_gui.core import i18n, secrets, settings
     from crisisdesk_gui.core.db import StorageError, open_profile_db
     from crisisdesk_gui.core.logs import setup_logging
-    from crisisdesk_gui.core.paths import demo_data_dir, resolve_profile
+    from crisisdesk_gui.core.paths import ENV_DATA_DIR, demo_data_dir, resolve_profile
 
-    profile = resolve_profile(demo_data_dir() if args.demo else args.data_dir).ensure()
-    log_path = setup_logging(profile.logs, debug=args.debug)
+    explicit = bool(args.data_dir or os.environ.get(ENV_DATA_DIR))
+    # --demo with --data-dir fills and opens that folder instead of the usual demo profile.
+    profile = resolve_profile(args.data_dir or (demo_data_dir() if args.demo else None)).ensure()
+    log_path = setup_logging(log_dir_for(profile.data_dir, explicit), debug=args.debug)
     log.info("%s %s starting, profile %s", APP_NAME, __version__, profile.data_dir)
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-    from crisisdesk_gui.ui import qt_i18n
+    from crisisdesk_gui.core.paths import resources_dir
+    from crisisdesk_gui.services.single_instance import SingleInstance, bring_to_front
+    from crisisdesk_gui.ui import qt_i18n, window_state
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("crisisdesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "crisisdesk.svg")))
     install_excepthook(log_path)
+
+    instance = SingleInstance(profile.lock_name, app)
+    if not instance.listen():
+        log.info("already running on this profile; asked it to come to the front")
+        return 0
 
     try:
         db = open_profile_db(profile.data_dir)
+        if args.demo and _is_empty(db):
+            from crisisdesk_gui.core import demo
+
+            db.conn.close()
+            demo.fill_demo(profile.data_dir)
+            db = open_profile_db(profile.data_dir)
     except StorageError as exc:
         i18n.set_language(args.lang or "system")
         qt_i18n.install_qt_translations(app, i18n.current_language())
@@ -79,10 +109,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
     qt_i18n.install_qt_translations(app, lang)
+    _configure_secrets(secrets, settings, db, profile.data_dir)
+
+    if not settings.get(db, "first_run_done") and not args.demo and not args.minimized:
+        from crisisdesk_gui.ui.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(profile, db)
+        wizard.exec()
+        if wizard.demo_requested:
+            # Switch this run to the filled demo profile; the real one asks again next time.
+            from crisisdesk_gui.core import demo
+
+            db.conn.close()
+            instance.close()
+            profile = resolve_profile(demo_data_dir()).ensure()
+            instance = SingleInstance(profile.lock_name, app)
+            if not instance.listen():
+                return 0
+            db = open_profile_db(profile.data_dir)
+            if _is_empty(db):
+                db.conn.close()
+                demo.fill_demo(profile.data_dir)
+                db = open_profile_db(profile.data_dir)
+            _configure_secrets(secrets, settings, db, profile.data_dir)
 
     from crisisdesk_gui.ui.main_window import MainWindow
 
     window = MainWindow(profile, db)
+    window_state.restore(window, db)
+    instance.activated.connect(lambda: bring_to_front(window))
+    app.aboutToQuit.connect(lambda: window_state.save(window, db))
     if not args.minimized:
         window.show()
+    elif not QSystemTrayIcon.isSystemTrayAvailable():
+        window.showMinimized()  # without a tray, a hidden window could not be reached
     return app.exec()
+
+
+def _is_empty(db: Database) -> bool:
+    return not db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone()
+
+
+def _configure_secrets(
+    secrets: ModuleType, settings: ModuleType, db: Database, data_dir: Path
+) -> None:
+    secrets.set_profile(data_dir)
+    if settings.get(db, "allow_insecure_secret_store"):
+        secrets.use_file_fallback(secrets.fallback_path_for(data_dir))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
