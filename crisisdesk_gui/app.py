@@ -143,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()  # without a tray, a hidden window could not be reached
+    if smoke_ms := os.environ.get("CRISISDESK_SMOKE_QUIT_MS"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(smoke_ms), app.quit)  # packaging/check_bundle.sh: start, then quit
     return app.exec()
 
 
