@@ -216,6 +216,21 @@ def m501_evidence_chain(db: Database) -> None:
 
 # --- team, plan, analytics (issue 7) migrations below: m6xx ---
 
+
+@MIGRATIONS()
+def m601_incident_events(db: Database) -> None:
+    # The incident's own timeline (opened, checklist steps, cards linked, team notified, closed);
+    # the post-crisis report merges it with the linked cards' card_events.
+    db["incident_events"].create(
+        {"id": int, "incident_id": int, "at": str, "actor": str, "kind": str, "text": str,
+         "data": str},
+        pk="id",
+        foreign_keys=[("incident_id", "incidents", "id")],
+    )
+    db["incident_events"].create_index(["incident_id", "at"])
+    db["mentions"].create_index(["incident_id"], if_not_exists=True)
+
+
 # --- desktop (issue 8) migrations below: m7xx ---
 
 
