@@ -187,6 +187,13 @@ def m001_initial(db: Database) -> None:
 
 # --- ingest (issue 2) migrations below: m1xx ---
 
+
+@MIGRATIONS()
+def m101_mentions_content_hash_index(db: Database) -> None:
+    # Ingest groups the same story from several sources by content hash as well as by link.
+    db["mentions"].create_index(["content_hash"])
+
+
 # --- detection (issue 3) migrations below: m2xx ---
 
 # --- board (issue 4) migrations below: m3xx ---

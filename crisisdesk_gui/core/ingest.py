@@ -1,0 +1,539 @@
+"""One poll: fetch sources concurrently, parse on other cores, store with one writer.
+
+Threads fetch (I/O bound, one shared httpx client); a small process pool parses (feedparser is
+CPU bound and the GIL would serialise it); the calling thread is the only database writer and
+commits each source in one transaction, so a kill mid-poll keeps every source already written,
+whole. One bad source never stops the others: its error and backoff go on its row.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import re
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from sqlite_utils import Database
+
+from crisisdesk_gui.core import schedule
+from crisisdesk_gui.core.db import iso, open_profile_db, utcnow
+from crisisdesk_gui.core.fetch import FetchResult, Limits, fetch, make_client
+from crisisdesk_gui.core.i18n import _
+from crisisdesk_gui.core.parse import Entry, ParsedFeed, parse_feed
+
+log = logging.getLogger(__name__)
+
+FETCH_THREADS = 16
+PARSE_PROCESSES = 2
+MIN_WORDS_TO_GROUP_BY_TEXT = 6  # "Thanks!" on two sites is not the same story
+
+
+class Scorer(Protocol):
+    def score(self, text: str, *, lang: str | None = None) -> Any: ...
+
+
+@dataclass
+class SourceResult:
+    source_id: int
+    url: str
+    name: str | None = None
+    status: int = 0
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0  # items left out because the source watches keywords only
+    not_modified: bool = False
+    error: str | None = None
+    next_attempt: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class PollSummary:
+    results: list[SourceResult] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+    negative_ids: list[int] = field(default_factory=list)  # new on the board (lane "new")
+
+    @property
+    def failed(self) -> list[SourceResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|ref$|ref_src$|cmpid$|ocid$)", re.I)
+
+
+def normalise_link(url: str) -> str:
+    """The same article however it was linked: no scheme, www., fragment or tracking params."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        )
+    )
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def dedup_key(entry: Entry) -> str:
+    """GUID, else link, else content hash: how one source's item is recognised when seen again."""
+    if entry.guid:
+        return "guid:" + entry.guid
+    if entry.url:
+        return "link:" + entry.url
+    return "hash:" + entry.content_hash
+
+
+def story_key(entry: Entry) -> str:
+    return "link:" + normalise_link(entry.url) if entry.url else "hash:" + entry.content_hash
+
+
+def match_keywords(search_text: str, keywords: Iterable[tuple[str, re.Pattern[str]]]) -> list[str]:
+    return [word for word, pattern in keywords if pattern.search(search_text)]
+
+
+def compile_keywords(rows: Iterable[dict[str, Any]]) -> list[tuple[str, re.Pattern[str]]]:
+    # Anchored at the start of a word only: Turkish and Finnish add suffixes ("Fırını'nda",
+    # "fırınında"), and a keyword must still match inside those.
+    return [
+        (row["word"], re.compile(r"(?<!\w)" + re.escape(row["folded"])))
+        for row in rows
+        if row["folded"]
+    ]
+
+
+# --- the poll ------------------------------------------------------------------------------
+
+
+_pool_context: multiprocessing.context.BaseContext | None = None
+
+
+def _parse_pool(processes: int) -> ProcessPoolExecutor:
+    """Workers come from a forkserver on Linux: forking a process full of threads (ours, Qt's)
+    is unsafe, and spawning each worker afresh costs an import of feedparser every poll."""
+    global _pool_context
+    if _pool_context is None:
+        if sys.platform.startswith("linux"):
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["crisisdesk_gui.core.parse"])
+        else:
+            ctx = multiprocessing.get_context("spawn")
+        _pool_context = ctx
+    return ProcessPoolExecutor(max_workers=processes, mp_context=_pool_context)
+
+
+def _load_scorer(db: Database) -> Scorer | None:
+    try:
+        from crisisdesk_gui.core import detect
+    except ImportError:  # pragma: no cover - detect is part of the package
+        return None
+    loader = getattr(detect, "load_scorer", None)
+    return loader(db) if loader is not None else None
+
+
+def _credentials(db: Database, rows: list[dict[str, Any]]) -> dict[int, tuple[str, str]]:
+    """Basic-auth pairs for private feeds; public feeds never touch the keyring."""
+    private = [r for r in rows if r.get("auth_secret")]
+    if not private:
+        return {}
+    try:
+        from crisisdesk_gui.core.secrets import source_credentials
+    except ImportError:
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    for row in private:
+        try:
+            pair = source_credentials(row["id"], db)
+        except Exception as exc:  # keyring missing or locked: the fetch then reports 401
+            log.warning("no credentials for source %s: %s", row["id"], exc)
+            continue
+        if pair:
+            found[row["id"]] = pair
+    return found
+
+
+def poll_once(
+    data_dir: Path,
+    *,
+    source_ids: Iterable[int] | None = None,
+    scorer: Scorer | None = None,
+    now: datetime | None = None,
+    progress: Callable[[int, int, SourceResult], None] | None = None,
+    limits: Limits | None = None,
+    parse_processes: int = PARSE_PROCESSES,
+) -> PollSummary:
+    """Poll the due sources (or exactly `source_ids`, due or not) and store what they hold."""
+    db = open_profile_db(data_dir)
+    try:
+        return _poll(db, source_ids, scorer, now, progress, limits or Limits(), parse_processes)
+    finally:
+        db.conn.close()
+
+
+def _poll(
+    db: Database,
+    source_ids: Iterable[int] | None,
+    scorer: Scorer | None,
+    now: datetime | None,
+    progress: Callable[[int, int, SourceResult], None] | None,
+    limits: Limits,
+    parse_processes: int,
+) -> PollSummary:
+    now = now or utcnow()
+    rows = [dict(r) for r in db.query("SELECT * FROM sources ORDER BY id")]
+    if source_ids is None:
+        rows = [r for r in rows if schedule.is_due(r, now)]
+    else:
+        wanted = set(source_ids)
+        rows = [r for r in rows if r["id"] in wanted]
+    summary = PollSummary()
+    if not rows:
+        return summary
+    writer = _Writer(db, scorer if scorer is not None else _load_scorer(db), now)
+    auth = _credentials(db, rows)
+    pool: Executor | None = _parse_pool(parse_processes) if len(rows) > 2 else None
+    total = len(rows)
+
+    def record(row: dict[str, Any], fetched: FetchResult, parsed: ParsedFeed | None) -> None:
+        result = writer.store(row, fetched, parsed)
+        summary.results.append(result)
+        if progress is not None:
+            progress(len(summary.results), total, result)
+
+    client = make_client(limits)
+    try:
+        with ThreadPoolExecutor(min(FETCH_THREADS, total), thread_name_prefix="fetch") as threads:
+            pending: dict[Future[Any], tuple[dict[str, Any], FetchResult | None]] = {
+                threads.submit(
+                    fetch,
+                    row["url"],
+                    etag=row.get("etag"),
+                    last_modified=row.get("last_modified"),
+                    auth=auth.get(row["id"]),
+                    limits=limits,
+                    client=client,
+                    now=now,
+                ): (row, None)
+                for row in rows
+            }
+            while pending:
+                done, _not_done = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    row, fetched = pending.pop(future)
+                    if fetched is not None:  # a parse finished
+                        record(row, fetched, _parse_result(future, fetched))
+                        continue
+                    fetched = future.result()
+                    if not fetched.ok or fetched.status != 200:
+                        record(row, fetched, None)
+                    elif pool is not None:
+                        try:
+                            job = pool.submit(
+                                parse_feed, fetched.body, fetched.headers, fetched.final_url
+                            )
+                        except BrokenProcessPool:
+                            pool = None
+                            record(row, fetched, _parse_inline(fetched))
+                        else:
+                            pending[job] = (row, fetched)
+                    else:
+                        record(row, fetched, _parse_inline(fetched))
+    finally:
+        client.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    summary.new_ids = writer.new_ids
+    summary.negative_ids = writer.negative_ids
+    _after_ingest(db, writer.new_ids)
+    return summary
+
+
+def _parse_inline(fetched: FetchResult) -> ParsedFeed:
+    return parse_feed(fetched.body, fetched.headers, fetched.final_url)
+
+
+def _parse_result(future: Future[Any], fetched: FetchResult) -> ParsedFeed:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # A worker died (out of memory, killed): retrying here would risk the writer itself.
+        return ParsedFeed(error=_("Reading this feed crashed the parser; it was skipped."))
+
+
+def _after_ingest(db: Database, ids: list[int]) -> None:
+    if not ids:
+        return
+    from crisisdesk_gui.core import detect
+
+    hook = getattr(detect, "after_ingest", None)
+    if hook is None:
+        return
+    try:
+        hook(db, ids)
+    except Exception:  # troll signals are extra; the mentions are already stored
+        log.exception("detect.after_ingest failed")
+
+
+# --- the writer ----------------------------------------------------------------------------
+
+_INSERT = (
+    "INSERT INTO mentions (source_id, dedup_key, story_key, group_id, guid, url, title, text,"
+    " author, published, fetched, updated, content_hash, raw, search_text, matched_keywords,"
+    " lang, label, score, severity, troll, urgency, reasons, lane, lane_changed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    "UPDATE mentions SET guid = ?, url = ?, title = ?, text = ?, author = ?, published = ?,"
+    " updated = ?, content_hash = ?, raw = ?, search_text = ?, matched_keywords = ?, lang = ?,"
+    " label = ?, score = ?, severity = ?, troll = ?, urgency = ?, reasons = ?,"
+    " lane = COALESCE(lane, ?), lane_changed = COALESCE(lane_changed, ?) WHERE id = ?"
+)
+
+
+class _Writer:
+    """Owns the connection: every database write of the poll happens here, on one thread."""
+
+    def __init__(self, db: Database, scorer: Scorer | None, now: datetime) -> None:
+        self.db = db
+        self.scorer = scorer
+        self.now = now
+        self.keywords = compile_keywords(db.query("SELECT word, folded FROM keywords"))
+        self.new_ids: list[int] = []
+        self.negative_ids: list[int] = []
+
+    def store(
+        self, row: dict[str, Any], fetched: FetchResult, parsed: ParsedFeed | None
+    ) -> SourceResult:
+        result = SourceResult(
+            source_id=row["id"], url=row["url"], name=row.get("name"), status=fetched.status
+        )
+        error = fetched.error or (parsed.error if parsed is not None else None)
+        try:
+            if error:
+                self._failure(row, result, error, fetched)
+            else:
+                self._success(row, result, fetched, parsed)
+        except Exception as exc:  # one source's bad data must not stop the others
+            log.exception("storing source %s failed", row["id"])
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            self._failure(
+                row,
+                result,
+                _("Storing this feed's items failed: {reason}").format(reason=exc),
+                fetched,
+            )
+        return result
+
+    def _failure(
+        self, row: dict[str, Any], result: SourceResult, error: str, fetched: FetchResult
+    ) -> None:
+        failures = int(row.get("failures") or 0) + 1
+        nxt = schedule.after_failure(
+            self.now, failures, row.get("every_minutes"), fetched.retry_after
+        )
+        result.error, result.next_attempt = error, nxt
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE sources SET last_attempt = ?, last_status = ?, last_error = ?,"
+                " failures = ?, next_attempt = ? WHERE id = ?",
+                [iso(utcnow()), fetched.status or None, error, failures, iso(nxt), row["id"]],
+            )
+
+    def _success(
+        self,
+        row: dict[str, Any],
+        result: SourceResult,
+        fetched: FetchResult,
+        parsed: ParsedFeed | None,
+    ) -> None:
+        nxt = schedule.after_success(self.now, row.get("every_minutes"))
+        result.next_attempt = nxt
+        result.not_modified = fetched.not_modified
+        new_ids: list[int] = []
+        negative: list[int] = []
+        with self.db.conn:  # one transaction: the source's items and its health, or nothing
+            if parsed is not None:
+                new_ids, negative = self._store_entries(row, parsed, result)
+            name = row.get("name") or (parsed.title if parsed is not None else None) or None
+            result.name = name
+            self.db.execute(
+                "UPDATE sources SET name = ?, last_attempt = ?, last_success = ?,"
+                " last_status = ?, last_error = NULL, failures = 0, next_attempt = ?,"
+                " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
+                " items_seen = COALESCE(items_seen, 0) + ? WHERE id = ?",
+                [
+                    name,
+                    iso(utcnow()),
+                    iso(utcnow()),
+                    fetched.status,
+                    iso(nxt),
+                    fetched.etag,
+                    fetched.last_modified,
+                    result.new,
+                    row["id"],
+                ],
+            )
+        self.new_ids += new_ids
+        self.negative_ids += negative
+
+    def _store_entries(
+        self, row: dict[str, Any], parsed: ParsedFeed, result: SourceResult
+    ) -> tuple[list[int], list[int]]:
+        conn = self.db.conn
+        source_id = row["id"]
+        keyed = [(dedup_key(e), e) for e in parsed.entries]
+        known: dict[str, tuple[int, str]] = {}
+        keys = list({k for k, _e in keyed})
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for mid, key, chash in conn.execute(
+                f"SELECT id, dedup_key, content_hash FROM mentions WHERE source_id = ?"
+                f" AND dedup_key IN ({marks})",
+                [source_id, *chunk],
+            ):
+                known[key] = (mid, chash)
+        fetched_at = iso(utcnow())
+        new_ids: list[int] = []
+        negative: list[int] = []
+        for key, entry in keyed:
+            matched = match_keywords(entry.search_text, self.keywords)
+            if row.get("keywords_only") and not matched:
+                result.skipped += 1
+                continue
+            previous = known.get(key)
+            if previous is not None and previous[1] == entry.content_hash:
+                continue
+            scored = self._score(entry)
+            lane = "new" if scored["label"] == "negative" else None
+            common = [
+                entry.guid,
+                entry.url,
+                entry.title,
+                entry.text,
+                entry.author,
+                iso(entry.published),
+                iso(entry.updated),
+                entry.content_hash,
+                json.dumps(entry.raw, ensure_ascii=False),
+                entry.search_text,
+                json.dumps(matched, ensure_ascii=False),
+            ]
+            detection = [
+                scored["lang"],
+                scored["label"],
+                scored["score"],
+                scored["severity"],
+                scored["troll"],
+                scored["urgency"],
+                scored["reasons"],
+            ]
+            if previous is not None:  # edited at the source: same card, new words
+                conn.execute(
+                    _UPDATE, [*common, *detection, lane, fetched_at if lane else None, previous[0]]
+                )
+                known[key] = (previous[0], entry.content_hash)
+                result.updated += 1
+                continue
+            skey = story_key(entry)
+            group = self._group_of(skey, entry)
+            cursor = conn.execute(
+                _INSERT,
+                [
+                    source_id,
+                    key,
+                    skey,
+                    group,
+                    entry.guid,
+                    entry.url,
+                    entry.title,
+                    entry.text,
+                    entry.author,
+                    iso(entry.published),
+                    fetched_at,
+                    iso(entry.updated),
+                    entry.content_hash,
+                    common[8],
+                    entry.search_text,
+                    common[10],
+                    *detection,
+                    lane,
+                    fetched_at if lane else None,
+                ],
+            )
+            mention_id = int(cursor.lastrowid or 0)
+            if group is None:
+                conn.execute(
+                    "UPDATE mentions SET group_id = ? WHERE id = ?", [mention_id, mention_id]
+                )
+            known[key] = (mention_id, entry.content_hash)
+            new_ids.append(mention_id)
+            if lane:
+                negative.append(mention_id)
+            result.new += 1
+        return new_ids, negative
+
+    def _group_of(self, skey: str, entry: Entry) -> int | None:
+        """The first mention of the same story (same link, or same words) leads the card."""
+        if entry.words >= MIN_WORDS_TO_GROUP_BY_TEXT:
+            found = self.db.conn.execute(
+                "SELECT group_id FROM mentions WHERE story_key = ? OR content_hash = ?"
+                " ORDER BY id LIMIT 1",
+                [skey, entry.content_hash],
+            ).fetchone()
+        else:
+            found = self.db.conn.execute(
+                "SELECT group_id FROM mentions WHERE story_key = ? ORDER BY id LIMIT 1", [skey]
+            ).fetchone()
+        return int(found[0]) if found and found[0] is not None else None
+
+    def _score(self, entry: Entry) -> dict[str, Any]:
+        empty = {
+            "lang": None,
+            "label": None,
+            "score": None,
+            "severity": None,
+            "troll": None,
+            "urgency": None,
+            "reasons": None,
+        }
+        if self.scorer is None:
+            return empty
+        text = f"{entry.title}\n{entry.text}".strip()
+        score = self.scorer.score(text)
+        return {
+            "lang": score.lang,
+            "label": score.label,
+            "score": float(score.score),
+            "severity": int(score.severity),
+            "troll": float(score.troll),
+            "urgency": float(score.urgency),
+            "reasons": json.dumps([r.as_dict() for r in score.reasons], ensure_ascii=False),
+        }
