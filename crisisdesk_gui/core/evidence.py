@@ -26,7 +26,7 @@ import secrets
 import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -618,3 +618,12 @@ def utc_and_local(text: str | None) -> tuple[str, str]:
         utc.replace("T", " ").replace("+00:00", " UTC"),
         f"{i18n.format_datetime(dt, 'medium')} ({offset})",
     )
+
+
+def local_day_bounds(
+    first: date | None, last: date | None
+) -> tuple[datetime | None, datetime | None]:
+    """Whole local days first..last (both included) as an aware [since, until) pair."""
+    since = datetime.combine(first, time()).astimezone() if first else None
+    until = datetime.combine(last + timedelta(days=1), time()).astimezone() if last else None
+    return since, until

@@ -54,6 +54,16 @@ def document_font_family() -> str:
     return _family
 
 
+def document_font(point_size: float) -> QFont:
+    """The document font without ligatures, so copied text (hashes, URLs) is what was typed:
+    with them "eff" in a SHA-256 comes out of the PDF as "e\ufb00"."""
+    font = QFont(document_font_family())
+    font.setPointSizeF(point_size)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 @dataclass(frozen=True)
 class Attachment:
     name: str
@@ -78,7 +88,6 @@ def write_pdf(
     name and moved into place, so a failure never leaves half a PDF.
     """
     ensure_gui_app()
-    family = document_font_family()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=out.parent)
@@ -98,9 +107,7 @@ def write_pdf(
         )
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(writer)
-        font = QFont(family)
-        font.setPointSizeF(10)
-        doc.setDefaultFont(font)
+        doc.setDefaultFont(document_font(10))
         for name, image in (images or {}).items():
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         doc.setHtml(html)
@@ -114,8 +121,7 @@ def write_pdf(
 
         painter = QPainter(writer)
         painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
-        footer_font = QFont(family)
-        footer_font.setPointSizeF(8)
+        footer_font = document_font(8)
         for index in range(pages):
             if index:
                 writer.newPage()
