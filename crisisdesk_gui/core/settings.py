@@ -30,6 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "detect_languages": ["tr", "pl", "fi", "en"],  # the languages the wizard asked about
     "window_geometry": "",
     "window_state": "",
+    # evidence (issue 6): also screenshot the comment's web page when QtWebEngine is installed
+    "evidence_page_capture": True,
 }
 
 
