@@ -7,6 +7,7 @@ import json
 
 from crisisdesk_gui.cli import CliContext, UsageError
 from crisisdesk_gui.core import templates as tpl
+from crisisdesk_gui.core.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,10 +76,13 @@ def _parse_values(pairs: list[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UsageError(f"--set takes key=value, got {pair!r}.")
+            raise UsageError(_("--set takes key=value, got {value}.").format(value=repr(pair)))
         if key not in tpl.PLACEHOLDERS:
+            known = ", ".join("{" + p + "}" for p in tpl.PLACEHOLDERS)
             raise UsageError(
-                f"Unknown placeholder {key!r}; use one of: {', '.join(tpl.PLACEHOLDERS)}."
+                _("Unknown placeholder {placeholder}; use one of: {known}.").format(
+                    placeholder="{" + key + "}", known=known
+                )
             )
         values[key] = value
     return values
@@ -99,18 +103,24 @@ def cmd_render(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.template_id is not None:
         chosen = tpl.get_template(db, args.template_id)
         if chosen is None:
-            raise UsageError(f"There is no template with id {args.template_id}.")
+            raise UsageError(_("There is no template with id {id}.").format(id=args.template_id))
     else:
         chosen = tpl.pick_template(db, args.situation, args.lang, values)
         if chosen is None:
             known = ", ".join(tpl.situations(db))
             raise UsageError(
-                f"No enabled template for {args.situation!r} in {args.lang!r}; situations: {known}."
+                _("No enabled template for {situation} in {lang}; situations: {known}.").format(
+                    situation=repr(args.situation), lang=repr(args.lang), known=known
+                )
             )
     result = tpl.render(chosen.text, values)
     if result.missing:
         names = ", ".join("{" + m + "}" for m in result.missing)
         hint = " ".join(f"--set {m}=…" for m in result.missing)
-        raise UsageError(f"No value for {names} in template {chosen.id}; pass {hint}.")
+        raise UsageError(
+            _("No value for {names} in template {id}; pass {hint}.").format(
+                names=names, id=chosen.id, hint=hint
+            )
+        )
     ctx.out.write(result.text + "\n")
     return 0

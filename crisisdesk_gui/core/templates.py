@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from crisisdesk_gui.core import settings
 from crisisdesk_gui.core.db import iso, parse_iso, utcnow
-from crisisdesk_gui.core.i18n import N_
+from crisisdesk_gui.core.i18n import N_, _
 from crisisdesk_gui.core.paths import resources_dir
 
 LANGS: tuple[str, ...] = ("tr", "pl", "fi", "en")
@@ -224,12 +224,16 @@ def situations(db: Database) -> list[str]:
 
 def _check(situation: str, lang: str, text: str) -> str:
     if lang not in LANGS:
-        raise TemplateError(f"Unknown language {lang!r}; use one of: {', '.join(LANGS)}.")
+        raise TemplateError(
+            _("Unknown language {lang}; use one of: {langs}.").format(
+                lang=repr(lang), langs=", ".join(LANGS)
+            )
+        )
     if not situation.strip():
-        raise TemplateError("A template needs a situation.")
+        raise TemplateError(_("A template needs a situation."))
     text = text.strip()
     if not text:
-        raise TemplateError("A template needs some text.")
+        raise TemplateError(_("A template needs some text."))
     problems = validate_text(text)
     if problems:
         raise TemplateError(" ".join(problems))
@@ -254,7 +258,7 @@ def update_template(
     """Edit a wording (a shipped one becomes the user's) or switch it on or off."""
     current = get_template(db, template_id)
     if current is None:
-        raise TemplateError(f"There is no template with id {template_id}.")
+        raise TemplateError(_("There is no template with id {id}.").format(id=template_id))
     with db.conn:
         if text is not None:
             text = _check(current.situation, current.lang, text)
@@ -279,7 +283,7 @@ def delete_template(db: Database, template_id: int) -> None:
     if current is None:
         return
     if current.shipped_key is not None:
-        raise TemplateError("Shipped wordings cannot be deleted; disable them instead.")
+        raise TemplateError(_("Shipped wordings cannot be deleted; disable them instead."))
     with db.conn:
         db.execute("DELETE FROM templates WHERE id = ?", [template_id])
 
@@ -288,10 +292,10 @@ def restore_shipped(db: Database, template_id: int, folder: Path | None = None) 
     """Undo the user's edit of a shipped wording."""
     current = get_template(db, template_id)
     if current is None or current.shipped_key is None:
-        raise TemplateError("Only a shipped wording can be restored.")
+        raise TemplateError(_("Only a shipped wording can be restored."))
     shipped = {key: text for key, _s, _l, text in shipped_templates(folder)}
     if current.shipped_key not in shipped:
-        raise TemplateError("This wording is no longer shipped; it stays as you wrote it.")
+        raise TemplateError(_("This wording is no longer shipped; it stays as you wrote it."))
     with db.conn:
         db.execute(
             "UPDATE templates SET text = ?, origin = 'shipped', updated = ? WHERE id = ?",
@@ -320,8 +324,10 @@ def validate_text(text: str) -> list[str]:
         fields = list(string.Formatter().parse(text))
     except ValueError:
         return [
-            "A brace is not closed: write placeholders as {customer}, and a literal brace "
-            "as {{ or }}."
+            _(
+                "A brace is not closed: write placeholders as {example}, and a literal brace "
+                "as {open} or {close}."
+            ).format(example="{customer}", open="{{", close="}}")
         ]
     problems = []
     for _lit, name, spec, conv in fields:
@@ -329,9 +335,17 @@ def validate_text(text: str) -> list[str]:
             continue
         if name not in PLACEHOLDERS:
             known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-            problems.append(f"Unknown placeholder {{{name}}}; use one of: {known}.")
+            problems.append(
+                _("Unknown placeholder {placeholder}; use one of: {known}.").format(
+                    placeholder="{" + name + "}", known=known
+                )
+            )
         elif spec or conv:
-            problems.append(f"Write the placeholder plainly as {{{name}}}.")
+            problems.append(
+                _("Write the placeholder plainly as {placeholder}.").format(
+                    placeholder="{" + name + "}"
+                )
+            )
     return problems
 
 
@@ -384,7 +398,7 @@ def values_for_mention(
         [mention_id],
     ).fetchone()
     if row is None:
-        raise TemplateError(f"There is no mention with id {mention_id}.")
+        raise TemplateError(_("There is no mention with id {id}.").format(id=mention_id))
     author, group_id, a_name, a_phone_work, a_phone_mobile, a_email = row
     conf = settings.get_all(db)
     return {
@@ -536,8 +550,9 @@ def log_reply(
     left = unfilled(text)
     if left:
         raise TemplateError(
-            "The reply still has placeholders without a value: "
-            + ", ".join("{" + n + "}" for n in left)
+            _("The reply still has placeholders without a value: {names}").format(
+                names=", ".join("{" + n + "}" for n in left)
+            )
         )
     when = now or utcnow()
     data = {"template_id": template_id, "situation": situation, "lang": lang}
