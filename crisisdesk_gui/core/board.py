@@ -150,7 +150,8 @@ def assign(db: Database, mention_id: int, member_id: int | None, *, actor: str) 
 # --- moves -----------------------------------------------------------------------------
 
 
-def _current_lanes(db: Database, ids: Sequence[int]) -> dict[int, str | None]:
+def lanes_of(db: Database, ids: Sequence[int]) -> dict[int, str | None]:
+    """Each mention's lane now (the `previous` to keep for undo)."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
@@ -170,7 +171,7 @@ def _set_lanes(
         if lane is not None and lane not in LANE_BY_KEY:
             raise BoardError(f"Unknown lane {lane!r}; use one of: {', '.join(LANE_KEYS)}.")
     when = iso(now or utcnow())
-    before = _current_lanes(db, list(targets))
+    before = lanes_of(db, list(targets))
     missing = [i for i in targets if i not in before]
     if missing:
         raise BoardError(f"No mention with id {missing[0]}.")
@@ -294,6 +295,7 @@ class BoardFilter:
     until: datetime | None = None
     min_severity: int = 0
     text: str = ""
+    started_since: datetime | None = None  # countdown start (fetched) at or after this
     sort: str = "urgency"  # urgency | time
 
 
@@ -351,6 +353,9 @@ def _where(flt: BoardFilter, lane: str | None) -> tuple[str, list[Any]]:
     if flt.until is not None:
         clauses.append("COALESCE(m.published, m.fetched) < ?")
         params.append(iso(flt.until))
+    if flt.started_since is not None:
+        clauses.append("COALESCE(m.fetched, m.published) >= ?")
+        params.append(iso(flt.started_since))
     if flt.min_severity:
         clauses.append("COALESCE(m.severity, 0) >= ?")
         params.append(flt.min_severity)

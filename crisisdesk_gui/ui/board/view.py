@@ -1,0 +1,296 @@
+"""The board page: filter bar, one list view per lane (drag and drop, keys), the detail pane.
+
+Every move goes through `BoardView.move`, which commits it (core.board.move_cards) before the
+lanes reload, so what the user sees is always what the database holds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from crisisdesk_gui.core import board, settings
+from crisisdesk_gui.core.i18n import _
+from crisisdesk_gui.core.paths import ProfilePaths
+from crisisdesk_gui.ui.board.delegate import CardDelegate
+from crisisdesk_gui.ui.board.filters import FilterBar
+from crisisdesk_gui.ui.board.model import ID_ROLE, LaneModel
+from crisisdesk_gui.ui.detail_pane import DetailPane, module_exists
+
+log = logging.getLogger(__name__)
+
+REPAINT_MS = 30_000
+LANE_WIDTH = 270
+# Keys 1..8 move the selected cards to the lane in LANES order.
+LANE_KEYS = {Qt.Key.Key_1 + i: lane.key for i, lane in enumerate(board.LANES)}
+
+
+class LaneList(QListView):
+    """One lane's cards. Left/Right hand focus to the neighbour lane; 1–8 move the selection."""
+
+    neighbour = Signal(int)
+    move_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setUniformItemSizes(True)  # lets the view skip measuring 50,000 rows
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.NoModifier and event.key() in LANE_KEYS:
+            self.move_requested.emit(LANE_KEYS[Qt.Key(event.key())])
+            return
+        if mods == Qt.KeyboardModifier.NoModifier and event.key() in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+        ):
+            self.neighbour.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        return [self.model().index(r, 0).data(ID_ROLE) for r in rows]
+
+
+class BoardView(QWidget):
+    card_selected = Signal(int)
+    moved = Signal(list, str)  # ids, lane: after the move is committed
+    first_rows_shown = Signal()  # the first paint of a lane with cards (launch benchmark)
+
+    def __init__(
+        self,
+        profile: ProfilePaths,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.db = db
+        self.undo_stack: list[dict[int, str | None]] = []
+        self._target = int(settings.get(db, "response_target_minutes") or 60)
+        self.delegate = CardDelegate(lambda: self._target, clock, self)
+        self.filters = FilterBar(db, self)
+        self.detail = DetailPane(profile, db, self)
+        self.models: dict[str, LaneModel] = {}
+        self.lists: dict[str, LaneList] = {}
+        self.headers: dict[str, QLabel] = {}
+        self.frames: dict[str, QFrame] = {}
+        self._shown_rows = False
+
+        lanes_row = QWidget()
+        row = QHBoxLayout(lanes_row)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.setSpacing(6)
+        for position, lane in enumerate(board.LANES):
+            frame = QFrame(lanes_row)
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            frame.setMinimumWidth(LANE_WIDTH)
+            box = QVBoxLayout(frame)
+            box.setContentsMargins(2, 4, 2, 2)
+            header = QLabel(frame)
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setStyleSheet("font-weight: bold")
+            model = LaneModel(db, lane.key, self.move, self)
+            view = LaneList(frame)
+            view.setModel(model)
+            view.setItemDelegate(self.delegate)
+            view.setAccessibleName(_(lane.name))
+            view.neighbour.connect(lambda step, p=position: self._focus_lane(p, step))
+            view.move_requested.connect(lambda target, v=view: self.move_selected(v, target))
+            view.selectionModel().currentChanged.connect(
+                lambda cur, _prev: cur.isValid() and self._select(cur.data(ID_ROLE))
+            )
+            view.viewport().installEventFilter(self)
+            box.addWidget(header)
+            box.addWidget(view, 1)
+            row.addWidget(frame)
+            self.models[lane.key] = model
+            self.lists[lane.key] = view
+            self.headers[lane.key] = header
+            self.frames[lane.key] = frame
+
+        scroll = QScrollArea(self)
+        scroll.setWidget(lanes_row)
+        scroll.setWidgetResizable(True)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = QSplitter(self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 300])
+        splitter.setCollapsible(0, False)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+
+        self.filters.changed.connect(self.apply_filter)
+        self.detail.changed.connect(lambda _id: self.refresh())
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.search.setFocus)
+        self._repaint = QTimer(self)
+        self._repaint.setInterval(REPAINT_MS)
+        self._repaint.timeout.connect(self.repaint_cards)
+        self._repaint.start()
+        self.refresh()
+
+    # --- loading -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload every lane from the database, keeping each lane's current card if it is still there."""
+        self._target = int(settings.get(self.db, "response_target_minutes") or 60)
+        flt = self.filters.current()
+        counts = board.lane_counts(self.db, flt)
+        for key, model in self.models.items():
+            view = self.lists[key]
+            current = view.currentIndex().data(ID_ROLE) if view.currentIndex().isValid() else None
+            visible = not flt.lanes or key in flt.lanes
+            self.frames[key].setVisible(visible)
+            model.reload(flt, counts[key] if visible else 0)
+            if current is not None and (row := model.row_of(current)) >= 0:
+                view.selectionModel().setCurrentIndex(
+                    model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+            name = _(board.LANE_BY_KEY[key].name)
+            self.headers[key].setText(f"{name} ({counts[key]})")
+
+    def apply_filter(self, flt: board.BoardFilter) -> None:
+        self.refresh()
+
+    def repaint_cards(self) -> None:
+        for view in self.lists.values():
+            view.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Announce the first paint of a lane that holds cards: the launch benchmark's mark.
+        if not self._shown_rows and event.type() == QEvent.Type.Paint:
+            for view in self.lists.values():
+                if watched is view.viewport() and view.model().rowCount() > 0:
+                    self._shown_rows = True
+                    QTimer.singleShot(0, self.first_rows_shown.emit)
+        return super().eventFilter(watched, event)
+
+    # --- moves ---------------------------------------------------------------------
+
+    def move(self, ids: Sequence[int], lane: str) -> bool:
+        """Commit a move (with history) and only then show it. Undo keeps the lanes it had."""
+        before = board.lanes_of(self.db, list(ids))
+        try:
+            moved = board.move_cards(self.db, ids, lane, actor=board.default_actor(self.db))
+        except board.BoardError as exc:
+            QMessageBox.warning(self, _("Move cards"), str(exc))
+            return False
+        if not moved:
+            return False
+        self.undo_stack.append({i: before[i] for i in moved})
+        del self.undo_stack[:-50]
+        self.refresh()
+        self.moved.emit(moved, lane)
+        if lane in board.TROLL_LANES:
+            self._capture(moved)
+        return True
+
+    def move_selected(self, view: LaneList, lane: str) -> None:
+        ids = view.selected_ids()
+        if not ids:
+            return
+        row = view.currentIndex().row()
+        if self.move(ids, lane):
+            # Stay in the lane on the next card, so a run of keyboard moves flows.
+            model = view.model()
+            if model.rowCount():
+                view.setCurrentIndex(model.index(min(max(row, 0), model.rowCount() - 1), 0))
+
+    def undo(self) -> bool:
+        if not self.undo_stack:
+            return False
+        previous = self.undo_stack.pop()
+        try:
+            board.undo_moves(self.db, previous, actor=board.default_actor(self.db))
+        except board.BoardError as exc:  # a card removed since; say so rather than fail
+            QMessageBox.warning(self, _("Undo"), str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def _capture(self, ids: list[int]) -> None:
+        """Troll lanes keep evidence. The move is already committed; a failed capture only warns."""
+        if not module_exists("crisisdesk_gui.services.evidence_capture"):
+            return
+        try:
+            from crisisdesk_gui.services.evidence_capture import capture_mentions
+
+            capture_mentions(self.profile, self.db, ids)
+        except Exception as exc:
+            log.exception("evidence capture failed for %s", ids)
+            QMessageBox.warning(
+                self,
+                _("Capture evidence"),
+                _("The cards were moved, but capturing evidence failed: {error}").format(error=exc),
+            )
+
+    # --- navigation ----------------------------------------------------------------
+
+    def _visible_lanes(self) -> list[str]:
+        return [k for k in self.models if self.frames[k].isVisibleTo(self)]
+
+    def _focus_lane(self, start: int, step: int) -> None:
+        """Focus the nearest visible lane with cards in the direction of `step`."""
+        keys = [lane.key for lane in board.LANES]
+        position = start + step
+        while 0 <= position < len(keys):
+            key = keys[position]
+            if key in self._visible_lanes() and self.models[key].rowCount():
+                view = self.lists[key]
+                view.setFocus()
+                if not view.currentIndex().isValid():
+                    view.setCurrentIndex(self.models[key].index(0, 0))
+                return
+            position += step
+
+    def _select(self, mention_id: int) -> None:
+        self.detail.show_card(mention_id)
+        self.card_selected.emit(mention_id)
+
+    def open_card(self, mention_id: int) -> None:
+        """Show a card (a notification was clicked): its detail, and select it when loaded."""
+        lanes = board.lanes_of(self.db, [mention_id])
+        lane = lanes.get(mention_id)
+        self.detail.show_card(mention_id)
+        if lane in self.lists:
+            model, view = self.models[lane], self.lists[lane]
+            row = model.row_of(mention_id)
+            if row >= 0:
+                view.setCurrentIndex(model.index(row, 0))
+                view.scrollTo(model.index(row, 0))
+                view.setFocus()

@@ -1,0 +1,284 @@
+"""The Sources page: add, edit, remove, pause, OPML import/export, and each source's health."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from crisisdesk_gui.core import opml, sources
+from crisisdesk_gui.core.db import parse_iso, utcnow
+from crisisdesk_gui.core.i18n import N_, _, format_relative
+from crisisdesk_gui.core.paths import ProfilePaths
+
+log = logging.getLogger(__name__)
+
+COLUMNS = (N_("Name"), N_("Address"), N_("Every"), N_("Health"), N_("Next attempt"))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SourcesModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.rows: list[dict[str, Any]] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = sources.list_sources(self.db)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3 and row.get("failures"):
+            from PySide6.QtGui import QColor
+
+            return QColor("#c62828")
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        now = utcnow()
+        if col == 0:
+            return row.get("name") or row["url"]
+        if col == 1:
+            return row["url"]
+        if col == 2:
+            return _("{n} min").format(n=row.get("every_minutes") or 30)
+        if col == 3:
+            return sources.health_text(row, now)
+        if row.get("paused"):
+            return _("paused")
+        nxt = parse_iso(row.get("next_attempt"))
+        return format_relative(nxt, now) if nxt and nxt > now else _("at the next poll")
+
+
+class SourceDialog(QDialog):
+    def __init__(self, parent: QWidget | None, row: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Edit source") if row else _("Add source"))
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText(_("https://… feed address, or a local file"))
+        self.name = QLineEdit(self)
+        self.every = QSpinBox(self)
+        self.every.setRange(1, 24 * 60)
+        self.every.setSuffix(" " + _("min"))
+        self.every.setValue(30)
+        self.keywords_only = QCheckBox(_("Only items that mention a keyword"), self)
+        if row:
+            self.url.setText(row["url"])
+            self.name.setText(row.get("name") or "")
+            self.every.setValue(int(row.get("every_minutes") or 30))
+            self.keywords_only.setChecked(bool(row.get("keywords_only")))
+        form = QFormLayout(self)
+        form.addRow(_("Address"), self.url)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Poll every"), self.every)
+        form.addRow("", self.keywords_only)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "url": self.url.text().strip(),
+            "name": self.name.text().strip() or None,
+            "every_minutes": self.every.value(),
+            "keywords_only": self.keywords_only.isChecked(),
+        }
+
+
+class SourcesView(QWidget):
+    poll_requested = Signal(list)  # source ids
+
+    def __init__(self, profile: ProfilePaths, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.db = db
+        self.model = SourcesModel(db, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        buttons = QHBoxLayout()
+        self.btn_add = QPushButton(_("Add…"), self)
+        self.btn_edit = QPushButton(_("Edit…"), self)
+        self.btn_remove = QPushButton(_("Remove"), self)
+        self.btn_pause = QPushButton(_("Pause / resume"), self)
+        self.btn_poll = QPushButton(_("Poll selected"), self)
+        self.btn_import = QPushButton(_("Import OPML…"), self)
+        self.btn_export = QPushButton(_("Export OPML…"), self)
+        for b in (self.btn_add, self.btn_edit, self.btn_remove, self.btn_pause, self.btn_poll):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.btn_import)
+        buttons.addWidget(self.btn_export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+        self.btn_add.clicked.connect(self.add)
+        self.btn_edit.clicked.connect(self.edit_selected)
+        self.btn_remove.clicked.connect(self.remove_selected)
+        self.btn_pause.clicked.connect(self.toggle_pause)
+        self.btn_poll.clicked.connect(lambda: self.poll_requested.emit(self.selected_ids()))
+        self.btn_import.clicked.connect(lambda: self.import_opml())
+        self.btn_export.clicked.connect(lambda: self.export_opml())
+        self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.selected_ids()
+        self.model.reload()
+        for row, data in enumerate(self.model.rows):
+            if data["id"] in keep:
+                self.table.selectRow(row)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, min(320, max(160, self.table.columnWidth(1))))
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.rows[r]["id"] for r in sorted(rows) if r < len(self.model.rows)]
+
+    def _error(self, exc: Exception) -> None:
+        QMessageBox.warning(self, _("Sources"), str(exc))
+
+    def add(self) -> None:
+        dialog = SourceDialog(self)
+        while dialog.exec():
+            try:
+                sources.add_source(self.db, **dialog.values())
+            except sources.SourceError as exc:
+                self._error(exc)  # keep the dialog and what was typed
+                continue
+            break
+        self.refresh()
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = sources.get_source(self.db, ids[0])
+        if row is None:
+            return
+        dialog = SourceDialog(self, row)
+        while dialog.exec():
+            values = dialog.values()
+            values["keywords_only"] = int(values["keywords_only"])
+            if values["url"] == row["url"]:
+                del values["url"]
+            try:
+                sources.update_source(self.db, ids[0], **values)
+            except sources.SourceError as exc:
+                self._error(exc)
+                continue
+            break
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove sources"),
+            _("Remove {n} source(s)? Mentions already fetched stay on the board.").format(
+                n=len(ids)
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for source_id in ids:
+            sources.remove_source(self.db, source_id)
+        self.refresh()
+
+    def toggle_pause(self) -> None:
+        for source_id in self.selected_ids():
+            row = sources.get_source(self.db, source_id)
+            if row is not None:
+                sources.update_source(self.db, source_id, paused=0 if row.get("paused") else 1)
+        self.refresh()
+
+    def import_opml(self, path: str | None = None) -> int:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, _("Import OPML"), "", _("OPML files (*.opml *.xml);;All files (*)")
+            )
+            if not path:
+                return 0
+        try:
+            feeds = opml.read_opml(Path(path))
+        except opml.OpmlError as exc:
+            self._error(exc)
+            return 0
+        added, problems = 0, []
+        for feed in feeds:
+            try:
+                sources.add_source(self.db, feed.url, name=feed.title)
+                added += 1
+            except sources.SourceError as exc:
+                problems.append(str(exc))
+        self.refresh()
+        message = _("{added} of {total} sources added.").format(added=added, total=len(feeds))
+        if problems:
+            message += "\n\n" + "\n".join(problems[:10])
+        QMessageBox.information(self, _("Import OPML"), message)
+        return added
+
+    def export_opml(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Export OPML"), "crisisdesk-sources.opml", _("OPML files (*.opml)")
+            )
+            if not path:
+                return False
+        try:
+            opml.write_opml(Path(path), sources.list_sources(self.db))
+        except (OSError, opml.OpmlError) as exc:
+            self._error(exc)
+            return False
+        return True
