@@ -65,6 +65,31 @@ def capture_evidence(
     return ids
 
 
+def capture_card(
+    profile: ProfilePaths, db: Database, mention_id: int, parent: QWidget | None = None
+) -> int | None:
+    """The card detail's "Capture evidence" button: the new evidence id, or None."""
+    ids = capture_evidence(parent, profile, db, [mention_id])
+    return ids[0] if ids else None
+
+
+def export_card_pdf(
+    profile: ProfilePaths, db: Database, mention_id: int, parent: QWidget | None = None
+) -> ExportResult | None:
+    """The evidence PDF of one card (all its captures); offers to capture it first if needed."""
+    if not evidence.query(profile, mention_ids=[mention_id]):
+        answer = QMessageBox.question(
+            parent,
+            _("Export evidence PDF"),
+            _("This card has no evidence yet. Capture it now and export?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes or not capture_evidence(
+            parent, profile, db, [mention_id]
+        ):
+            return None
+    return export_pdf(parent, profile, db, mention_ids=[mention_id])
+
+
 def _ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent, _("Export evidence PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
@@ -87,7 +112,7 @@ def export_pdf(
 ) -> ExportResult | None:
     """Ask where to save (unless `out`), then export with a progress dialog that can cancel."""
     if out is None:
-        out = _ask_pdf_path(parent, _("evidence.pdf"))
+        out = _ask_pdf_path(parent, f"evidence-{date.today().isoformat()}.pdf")
         if out is None:
             return None
     dialog = QProgressDialog(_("Writing the evidence PDF…"), _("Cancel"), 0, 100, parent)

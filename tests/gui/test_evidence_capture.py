@@ -193,3 +193,37 @@ def test_date_range_dialog(qtbot) -> None:
     qtbot.addWidget(dialog)
     first, last = dialog.days()
     assert first.day == 1 and first <= last
+
+
+def test_card_detail_entry_points_and_range_export(
+    qtbot, profile: ProfilePaths, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    first, second = add_mention(db), add_mention(db, url="https://example.com/second")
+    assert evidence_actions.capture_card(profile, db, first, parent) == 1
+
+    targets = iter([tmp_path / "card.pdf", tmp_path / "range.pdf"])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(next(targets)), ""))
+    )
+    asked: list[str] = []
+
+    def yes(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(yes))
+    # A card without evidence is captured first, after asking.
+    result = evidence_actions.export_card_pdf(profile, db, second, parent)
+    assert result is not None and result.items == 1 and asked
+    assert "https://example.com/second" in pdf_text(tmp_path / "card.pdf")
+
+    monkeypatch.setattr(
+        evidence_actions.DateRangeDialog, "exec", lambda self: QDialog.DialogCode.Accepted
+    )
+    result = evidence_actions.export_range(parent, profile, db)
+    assert result is not None and result.items == 2
+    assert (tmp_path / "range.pdf").is_file()
