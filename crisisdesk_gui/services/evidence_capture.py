@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSizeF
 from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
 from sqlite_utils import Database
@@ -122,9 +124,18 @@ def webengine_available() -> bool:
     return isinstance(QCoreApplication.instance(), QApplication)
 
 
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def screenshot_page(url: str, timeout_ms: int = PAGE_TIMEOUT_MS) -> QImage | None:
     """The comment's web page as a browser shows it, or None when it cannot be loaded."""
     if not url.startswith(("http://", "https://")) or not webengine_available():
+        return None
+    if _is_root() and not os.environ.get("QTWEBENGINE_DISABLE_SANDBOX"):
+        # Chromium refuses to run as root with its sandbox and ends the whole process; a
+        # hostile page without the sandbox is worse than no page screenshot.
+        log.warning("page screenshot skipped: running as root")
         return None
     from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -153,7 +164,8 @@ def screenshot_page(url: str, timeout_ms: int = PAGE_TIMEOUT_MS) -> QImage | Non
         image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         return None if image.isNull() else image
     finally:
-        view.deleteLater()
+        # Now, not later: a page still alive when the app quits outlives its web profile.
+        shiboken6.delete(view)
 
 
 def _unchanged_since_last(

@@ -227,3 +227,42 @@ def test_card_detail_entry_points_and_range_export(
     result = evidence_actions.export_range(parent, profile, db)
     assert result is not None and result.items == 2
     assert (tmp_path / "range.pdf").is_file()
+
+
+def test_page_screenshot_with_qtwebengine(
+    qapp: object,
+    profile: ProfilePaths,
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("PySide6.QtWebEngineWidgets", reason="the webcapture extra is optional")
+    import functools
+    import http.server
+    import threading
+
+    monkeypatch.setenv("QTWEBENGINE_DISABLE_SANDBOX", "1")  # CI may run as root
+    (tmp_path / "c.html").write_text(
+        '<html><head><meta charset="utf-8"></head><body style="background:#ffeeee">'
+        f"<p>{TURKISH}</p></body></html>",
+        encoding="utf-8",
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        found = add_mention(db, url=f"{base}/c.html")
+        missing = add_mention(db, url=f"{base}/missing.html")
+        capture_mentions(profile, db, [found, missing], page=True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    with_page, without = evidence.read_log(profile)
+    assert [f["name"] for f in with_page.files] == ["comment.png", "raw-entry.json", "page.png"]
+    page = QImage(str(with_page.path(profile, "page.png")))
+    assert page.width() > 0 and page.pixelColor(page.width() - 5, page.height() - 5).name() == (
+        "#ffeeee"
+    )
+    assert "page.png" not in [f["name"] for f in without.files]
+    assert evidence.verify(profile, db).ok
