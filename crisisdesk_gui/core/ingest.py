@@ -363,7 +363,7 @@ class _Writer:
             self.db.execute(
                 "UPDATE sources SET last_attempt = ?, last_status = ?, last_error = ?,"
                 " failures = ?, next_attempt = ? WHERE id = ?",
-                [iso(utcnow()), fetched.status or None, error, failures, iso(nxt), row["id"]],
+                [iso(self.now), fetched.status or None, error, failures, iso(nxt), row["id"]],
             )
 
     def _success(
@@ -390,8 +390,8 @@ class _Writer:
                 " items_seen = COALESCE(items_seen, 0) + ? WHERE id = ?",
                 [
                     name,
-                    iso(utcnow()),
-                    iso(utcnow()),
+                    iso(self.now),
+                    iso(self.now),
                     fetched.status,
                     iso(nxt),
                     fetched.etag,
@@ -420,7 +420,7 @@ class _Writer:
                 [source_id, *chunk],
             ):
                 known[key] = (mid, chash)
-        fetched_at = iso(utcnow())
+        fetched_at = iso(self.now)
         new_ids: list[int] = []
         negative: list[int] = []
         for key, entry in keyed:

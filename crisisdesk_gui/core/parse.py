@@ -220,8 +220,6 @@ def _parse_xml(data: bytes, headers: dict[str, str], url: str | None) -> ParsedF
         # Already UTF-8 with its declaration rewritten; the original charset must not win again.
         response_headers["content-type"] = "application/xml; charset=utf-8"
         data = utf8
-    if url and not url.startswith("file:") and "content-location" not in response_headers:
-        response_headers["content-location"] = url
     parsed = feedparser.parse(
         io.BytesIO(strip_doctype(data)),
         response_headers=response_headers,
