@@ -196,6 +196,15 @@ def m101_mentions_content_hash_index(db: Database) -> None:
 
 # --- detection (issue 3) migrations below: m2xx ---
 
+
+@MIGRATIONS()
+def m201_mentions_text_key(db: Database) -> None:
+    # The folded, normalised text (detect.learn.text_key): finds one text repeated under
+    # several names for the troll signal.
+    db["mentions"].add_column("text_key", str)
+    db["mentions"].create_index(["text_key"])
+
+
 # --- board (issue 4) migrations below: m3xx ---
 
 

@@ -14,6 +14,7 @@ The contract the rest of the app relies on (ingest, the board, the CLI):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,33 @@ class Score:
     def urgency(self) -> float:
         """Board sort key: severity dominates, then negativity."""
         return round(self.severity * 10 + self.score * 10 + self.troll * 2, 3)
+
+
+# The submodules import Score and Reason from here, so they load after the two are defined.
+from crisisdesk_gui.core.detect.learn import record_correction  # noqa: E402
+from crisisdesk_gui.core.detect.scorer import Scorer  # noqa: E402
+from crisisdesk_gui.core.detect.troll import after_ingest, mention_text  # noqa: E402
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def load_scorer(db: Database | None = None) -> Scorer:
+    """A scorer with the profile's corrections; later corrections apply to it at once."""
+    if db is None:
+        return Scorer()
+    from crisisdesk_gui.core.detect import learn
+
+    key = learn.registered(db)
+    return Scorer(lambda: learn.current(key))
+
+
+__all__ = [
+    "Reason",
+    "Score",
+    "Scorer",
+    "after_ingest",
+    "load_scorer",
+    "mention_text",
+    "record_correction",
+]

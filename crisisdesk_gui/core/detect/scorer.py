@@ -1,0 +1,396 @@
+"""Negativity scoring: lexicons over lemmas and folded forms, negation with scope, intensity,
+emoji, severity and insults, the user's corrections; every weight becomes a Reason."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from crisisdesk_gui.core.detect import Reason, Score
+from crisisdesk_gui.core.detect.langid import OTHER, identify
+from crisisdesk_gui.core.detect.learn import EMPTY, Learned, text_key
+from crisisdesk_gui.core.detect.lexicon import LANGS, Lexicon, load_emoji, load_lexicon, squeeze
+from crisisdesk_gui.core.text import fold
+
+# Tuned with `make eval` (bench/eval_sentiment.py); see the figures printed there.
+NEGATIVE_THRESHOLD = 0.5  # score at or above: negative
+POSITIVE_MARGIN = 1.0  # positive evidence must beat negative by this much (length-normalised)
+SCALE = 1.6  # net negative evidence that maps to score 1 - 1/e
+POSITIVE_DISCOUNT = 0.7  # positive words in a complaint ("thanks for nothing") count less
+NORM_WORDS = 20  # beyond this many words, evidence is divided by sqrt(words / NORM_WORDS)
+SCOPE_AFTER = 3  # words a forward negator ("not", "nie", "ei") reaches
+SCOPE_BEFORE = 2  # words a Turkish "değil", "yok" or negated verb reaches back
+NEGATED_NEGATIVE = 0.25  # "not bad": what remains of a negated negative word
+NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as negative
+CAPS = 1.4
+ELONGATED = 1.3
+BANG = 1.2
+SEVERITY_WEIGHT = 0.8  # negative evidence per severity level
+
+_TOKENS = re.compile(
+    r"(?P<skip>https?://\S+|www\.\S+|@\w+)"
+    r"|(?P<emoticon>(?<![\w:/])(?:[:;=8xX][\-o^']?[()\[\]DPp/\\|*3@]+|<3+|</3|:'\(|\^\^|\^_\^)(?!\w))"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<bang>!{2,}|\?+!+[!?]*)"
+    r"|(?P<stop>[.!?;,:\-–—()\"“”]+)"
+    r"|(?P<sym>[^\s\w])"
+)
+
+# Turkish verbal negation on the folded form: stem + (y)a/e (ability) + mA + tense/person.
+_TR_NEG_VERB = re.compile(
+    r"^(?P<stem>[a-z]{2,}?)(?:y?[ae])?m(?:[ae](?:d[iu]|z(?:$|s[iu]n|l[ae]r|d[iu]|m[iu]s|[iu]z)"
+    r"|m[iu]s|y[ae]c[ae][kg]|y[iu]n|m[ae]l[iu]|m$|m[iu]z$|y[iu]z$)|[iu]yo)"
+)
+_TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str  # folded, elongation squeezed
+    lemma: str  # folded lemma
+    elongated: bool
+    negated_verb: str  # Turkish: the folded stem of a negated verb ("begen" in "beğenmedim")
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, lang: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=lang)
+    except ValueError:
+        return word
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str, lang: str) -> Token:
+    word = word.replace("’", "'")
+    lower = word.replace("I", "ı").replace("İ", "i").lower() if lang == "tr" else word.lower()
+    squeezed = squeeze(lower)
+    surface = squeeze(fold(lower))
+    lemma = squeeze(fold(_lemma(squeezed, lang)))
+    negated = ""
+    if lang == "tr" and surface not in _TR_NOT_VERBS:
+        match = _TR_NEG_VERB.match(surface)
+        if match:
+            negated = match.group("stem")
+    return Token(surface, lemma, squeezed != lower, negated)
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int  # exclusive, in word indexes
+    kind: str  # negative | positive | expected | severity | insult
+    weight: float
+    text: str
+
+
+def _shouting(raw: str) -> bool:
+    return len(raw) >= 3 and raw.isupper()
+
+
+class Scorer:
+    """Scores texts; `learned` returns the profile's current corrections on every call, so a
+    correction recorded elsewhere applies to the next score."""
+
+    def __init__(self, learned: Callable[[], Learned] | None = None) -> None:
+        self._learned = learned or (lambda: EMPTY)
+
+    @property
+    def learned(self) -> Learned:
+        return self._learned()
+
+    def score(self, text: str, *, lang: str | None = None) -> Score:
+        text = text or ""
+        if lang is None or lang not in (*LANGS, OTHER):
+            lang = identify(text)[0]
+            if lang == OTHER:
+                lang = _by_lexicon(text)
+        learned = self._learned()
+        if learned.memory:
+            remembered = learned.memory.get(text_key(text))
+            if remembered is not None:
+                return self._remembered(text, lang, remembered)
+        return self._score(text, lang, learned)
+
+    def _remembered(self, text: str, lang: str, label: str) -> Score:
+        base = self._score(text, lang, EMPTY)
+        reason = Reason("learned", "your correction", 1.0 if label == "negative" else -1.0)
+        if label == "negative":
+            return Score(
+                lang,
+                "negative",
+                max(base.score, 0.9),
+                base.severity,
+                base.troll,
+                (reason, *base.reasons),
+            )
+        label = base.label if base.label != "negative" else "neutral"
+        return Score(
+            lang, label, min(base.score, 0.1), base.severity, base.troll, (reason, *base.reasons)
+        )
+
+    def _score(self, text: str, lang: str, learned: Learned) -> Score:
+        lex_lang = lang if lang in LANGS else "en"
+        lex = load_lexicon(lex_lang)
+        emoji = load_emoji()
+        raws: list[str] = []
+        tokens: list[Token] = []
+        boundary: list[bool] = []  # a sentence or clause break before word i
+        neg = pos = troll = 0.0
+        reasons: list[Reason] = []
+        bangs = 0
+        pending_break = False
+        all_caps = text.isupper()
+        for m in _TOKENS.finditer(text):
+            group = m.lastgroup
+            value = m.group()
+            if group == "word":
+                raws.append(value)
+                tokens.append(analyse(value, lex_lang))
+                boundary.append(pending_break)
+                pending_break = False
+            elif group in ("emoticon", "sym"):
+                valence = emoji.get(value.replace("\ufe0f", ""))
+                if valence is None and group == "emoticon":
+                    valence = emoji.get(value.replace("-", ""))
+                if valence:
+                    if valence < 0:
+                        neg -= valence
+                    else:
+                        pos += valence
+                    reasons.append(Reason("emoji", value, -valence))
+                    pending_break = True
+            elif group == "bang":
+                bangs += 1
+                pending_break = True
+            elif group == "stop":
+                pending_break = True
+        n = len(tokens)
+        surfaces = [t.surface for t in tokens]
+        lemmas = [t.lemma for t in tokens]
+        hits = self._hits(lex, tokens, surfaces, lemmas)
+        negated = self._negation(lex, tokens, surfaces, lemmas, boundary, hits)
+        severity = 0
+        contributions: dict[int, float] = {}
+        for hit in hits:
+            mult = self._intensity(lex, tokens, raws, boundary, hit, all_caps)
+            is_negated = negated[hit.start]
+            said = " ".join(raws[hit.start : hit.end])
+            w = hit.weight * mult
+            if hit.kind == "negative":
+                if is_negated:
+                    neg += w * NEGATED_NEGATIVE
+                    reasons.append(Reason("negation", self._span(raws, hit, negated), -w * 0.75))
+                else:
+                    neg += w
+                    contributions[hit.start] = contributions.get(hit.start, 0.0) + w
+                    reasons.append(Reason("negative", said, w))
+            elif hit.kind == "positive":
+                if is_negated:
+                    neg += w * NEGATED_POSITIVE
+                    reasons.append(
+                        Reason("negation", self._span(raws, hit, negated), w * NEGATED_POSITIVE)
+                    )
+                else:
+                    pos += w
+                    reasons.append(Reason("positive", said, -w))
+            elif hit.kind == "expected":
+                if is_negated:
+                    neg += w
+                    reasons.append(Reason("negation", self._span(raws, hit, negated), w))
+            elif hit.kind == "severity":
+                level = int(hit.weight)
+                severity = max(severity, level)
+                neg += SEVERITY_WEIGHT * level
+                reasons.append(Reason("severity", said, float(level)))
+            elif hit.kind == "insult":
+                troll += hit.weight
+                neg += w
+                reasons.append(Reason("troll", said, w))
+        for i, token in enumerate(tokens):
+            delta = learned.lemmas.get(token.lemma)
+            if not delta:
+                continue
+            if delta > 0:
+                neg += delta
+                reasons.append(Reason("learned", raws[i], delta))
+            elif contributions.get(i):
+                taken = min(contributions[i], -delta)
+                neg -= taken
+                reasons.append(Reason("learned", raws[i], -taken))
+        if bangs and (neg or pos):
+            factor = BANG if bangs == 1 else BANG * 1.1
+            neg, pos = (neg * factor, pos) if neg >= pos else (neg, pos * factor)
+            reasons.append(Reason("intensifier", "!" * 3, factor - 1))
+        norm = math.sqrt(n / NORM_WORDS) if n > NORM_WORDS else 1.0
+        neg_n, pos_n = neg / norm, pos / norm
+        net = neg_n - POSITIVE_DISCOUNT * pos_n
+        score = 1.0 - math.exp(-net / SCALE) if net > 0 else 0.0
+        if score >= NEGATIVE_THRESHOLD:
+            label = "negative"
+        elif pos_n - neg_n >= POSITIVE_MARGIN:
+            label = "positive"
+        else:
+            label = "neutral"
+        reasons.sort(key=lambda r: -abs(r.weight))
+        return Score(
+            lang=lang,
+            label=label,
+            score=round(score, 4),
+            severity=severity,
+            troll=round(min(1.0, troll / 3.0), 3),
+            reasons=tuple(reasons[:12]),
+        )
+
+    @staticmethod
+    def _hits(
+        lex: Lexicon, tokens: list[Token], surfaces: list[str], lemmas: list[str]
+    ) -> list[_Hit]:
+        hits: list[_Hit] = []
+        tables = (
+            ("severity", lex.severity),
+            ("insult", lex.insults),
+            ("negative", lex.negative),
+            ("positive", lex.positive),
+            ("expected", lex.expected),
+        )
+        i = 0
+        n = len(tokens)
+        while i < n:
+            span = 0
+            for kind, table in tables:
+                if not table.phrases:
+                    continue
+                found = table.phrase_at(surfaces, lemmas, i)
+                if found:
+                    length, value, entry = found
+                    hits.append(_Hit(i, i + length, kind, value, entry))
+                    span = max(span, length)
+            if span:
+                i += span
+                continue
+            token = tokens[i]
+            stem = token.negated_verb
+            polar: _Hit | None = None  # one polarity per word: the longer entry wins
+            for kind, table in tables:
+                found = table.word(token.surface, token.lemma)
+                if found is None and stem:
+                    found = table.word(stem, stem)
+                if not found:
+                    continue
+                hit = _Hit(i, i + 1, kind, found[1], found[0].rstrip("*"))
+                if kind in ("negative", "positive"):
+                    if polar is None or len(hit.text) > len(polar.text):
+                        polar = hit
+                    continue
+                hits.append(hit)
+                if kind == "severity":
+                    break  # a crisis word is not counted twice as a plain negative
+            else:
+                if polar is not None:
+                    hits.append(polar)
+            i += 1
+        return hits
+
+    @staticmethod
+    def _negation(
+        lex: Lexicon,
+        tokens: list[Token],
+        surfaces: list[str],
+        lemmas: list[str],
+        boundary: list[bool],
+        hits: list[_Hit],
+    ) -> list[int]:
+        """For each word, 0 or 1 + the index of the word that negates it."""
+        n = len(tokens)
+        negated = [0] * n
+        has_hit = {h.start for h in hits}
+        in_phrase = {j for h in hits if h.end - h.start > 1 for j in range(h.start, h.end)}
+        for i, token in enumerate(tokens):
+            if i in in_phrase and i not in has_hit:
+                continue
+            found = lex.negators.word(token.surface, token.lemma)
+            if found is None and lex.lang == "en" and token.surface.endswith("n't"):
+                found = ("n't", 1.0)
+            if found is not None and i not in has_hit:
+                if found[1] > 0:
+                    for j in range(i + 1, min(n, i + 1 + SCOPE_AFTER)):
+                        if boundary[j] or surfaces[j] in lex.contrast:
+                            break
+                        negated[j] = i + 1
+                else:
+                    _negate_back(negated, boundary, i)
+            elif token.negated_verb:
+                if i in has_hit:
+                    negated[i] = i + 1  # "beğenmedim": the verb carries its own negation
+                else:
+                    _negate_back(negated, boundary, i)  # "memnun kalmadım"
+        return negated
+
+    @staticmethod
+    def _intensity(
+        lex: Lexicon,
+        tokens: list[Token],
+        raws: list[str],
+        boundary: list[bool],
+        hit: _Hit,
+        all_caps: bool,
+    ) -> float:
+        mult = 1.0
+        for j in range(hit.start - 1, max(-1, hit.start - 3), -1):
+            factor = lex.intensifiers.get(tokens[j].surface) or lex.intensifiers.get(
+                tokens[j].lemma
+            )
+            if factor:
+                mult *= factor
+                break
+            if boundary[j + 1]:
+                break
+        first = hit.start
+        if _shouting(raws[first]):
+            mult *= CAPS if not all_caps else (CAPS + 1) / 2
+        if tokens[first].elongated:
+            mult *= ELONGATED
+        return mult
+
+    @staticmethod
+    def _span(raws: list[str], hit: _Hit, negated: list[int]) -> str:
+        negator = negated[hit.start] - 1
+        start = min(negator, hit.start)
+        end = max(negator + 1, hit.end)
+        return " ".join(raws[start:end])
+
+
+def _by_lexicon(text: str) -> str:
+    """For texts too short for the language model ("berbaaat!!!"): the language whose lexicons
+    know the most of its words, else "other"."""
+    words = [m.group() for m in _TOKENS.finditer(text) if m.lastgroup == "word"]
+    if not words or len(words) > 6:
+        return OTHER
+    best, best_hits = OTHER, 0
+    for lang in LANGS:
+        lex = load_lexicon(lang)
+        found = 0
+        for word in words:
+            token = analyse(word, lang)
+            for table in (lex.negative, lex.positive, lex.insults, lex.severity):
+                if table.word(token.surface, token.lemma):
+                    found += 1
+                    break
+        if found > best_hits:
+            best, best_hits = lang, found
+    return best
+
+
+def _negate_back(negated: list[int], boundary: list[bool], i: int) -> None:
+    j = i
+    for _ in range(SCOPE_BEFORE):
+        if boundary[j] or j == 0:
+            break
+        j -= 1
+        negated[j] = i + 1
