@@ -100,6 +100,8 @@ class Review:
     by_lang: dict[str, Compared] = field(default_factory=dict)
     # (day, volume) for each local day of the period; previous[i] is the same offset before.
     days: Compared = field(default_factory=lambda: Compared([], []))
+    # (day, response figures of the cards that entered the board that day), for the chart.
+    response_days: Compared = field(default_factory=lambda: Compared([], []))
 
     def to_dict(self) -> dict[str, Any]:
         def plain(value: Any) -> Any:
@@ -131,6 +133,7 @@ class Review:
             "by_source": plain(self.by_source),
             "by_lang": plain(self.by_lang),
             "days": plain(self.days),
+            "response_days": plain(self.response_days),
         }
 
 
@@ -270,6 +273,15 @@ def review(
                 entry = vol_table.setdefault(getattr(row, key), Compared(Volume(), Volume()))
                 _count(getattr(entry, slot), row)
         setattr(result.days, slot, _per_day(mentions, p, zone))
+        by_day: dict[date, list[_Row]] = defaultdict(list)
+        for row in in_period:
+            assert row.started is not None
+            by_day[row.started.astimezone(zone).date()].append(row)
+        setattr(
+            result.response_days,
+            slot,
+            [(day, response_stats(by_day[day], target, p.end, now)) for day in _days(p, zone)],
+        )
     return result
 
 
@@ -285,10 +297,14 @@ def _count(volume: Volume, row: _Row) -> None:
     volume.negative += row.negative
 
 
-def _per_day(rows: list[_Row], period: Period, zone: tzinfo) -> list[tuple[date, Volume]]:
+def _days(period: Period, zone: tzinfo) -> list[date]:
     first = period.start.astimezone(zone).date()
     last = (period.end - timedelta(microseconds=1)).astimezone(zone).date()
-    days = {first + timedelta(days=i): Volume() for i in range((last - first).days + 1)}
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _per_day(rows: list[_Row], period: Period, zone: tzinfo) -> list[tuple[date, Volume]]:
+    days = {day: Volume() for day in _days(period, zone)}
     for row in rows:
         assert row.said_at is not None
         day = row.said_at.astimezone(zone).date()

@@ -1,8 +1,8 @@
 """Incidents: the crisis plan's checklist (detect → notify → manage → review), linked cards,
 the team notification, and closing with review notes (Qt-free).
 
-Contract for the alerts part: when a spike alert fires, offer `open_from_spike(db, count=…,
-usual=…, mention_ids=…, actor=…)`; it opens an incident with the detect step filled in.
+When a spike alert fires the app offers `open_from_spike(db, alert.message, actor=…)`
+(ui/incidents_view.IncidentsView.offer_spike): detect is filled in, the hour's cards linked.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -165,22 +165,26 @@ def open_incident(
 
 def open_from_spike(
     db: Database,
+    message: str,
     *,
-    count: int,
-    usual: float,
-    mention_ids: Sequence[int] = (),
     actor: str,
     now: datetime | None = None,
+    window: timedelta = timedelta(hours=1),
 ) -> int:
-    """The incident a spike alert offers: detect filled in with what the alert saw."""
+    """The incident a spike alert offers: the alert's message as the detect note, and the
+    negative cards that reached us in the alert's window (the last hour) linked."""
     now = now or utcnow()
     title = _("Spike of negative mentions, {when}").format(when=format_datetime(now, "short"))
-    note = ngettext(
-        "{count} negative mention where about {usual} is usual.",
-        "{count} negative mentions where about {usual} is usual.",
-        count,
-    ).format(count=count, usual=round(usual, 1))
-    return open_incident(db, title, actor=actor, detect_note=note, mention_ids=mention_ids, now=now)
+    ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM mentions WHERE lane IS NOT NULL AND lane != 'not_negative' "
+            "AND (group_id IS NULL OR group_id = id) AND incident_id IS NULL "
+            "AND COALESCE(fetched, published) >= ?",
+            [iso(now - window)],
+        ).fetchall()
+    ]
+    return open_incident(db, title, actor=actor, detect_note=message, mention_ids=ids, now=now)
 
 
 def get_incident(db: Database, incident_id: int) -> Incident:

@@ -147,6 +147,9 @@ def test_volume_and_negative_share(fixture_db) -> None:
         (date(2026, 11, 8), 2, 1),
         (date(2026, 11, 9), 4, 4),
     ]
+    response_days = [(d, r.cards, r.median_minutes) for d, r in rv.response_days.current]
+    # 10 Nov: 1 (10), 2 (30), 3 (45), 12 (15) → median 22.5; 11 Nov: 4 (90), 5 (120), 6, 7.
+    assert response_days == [(date(2026, 11, 10), 4, 22.5), (date(2026, 11, 11), 4, 105.0)]
     sources = {
         k: (v.current.total, v.current.negative, v.previous.total, v.previous.negative)
         for k, v in rv.by_source.items()

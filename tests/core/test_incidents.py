@@ -108,8 +108,26 @@ def test_closing_needs_review_notes(db) -> None:
     assert [i.id for i in incidents.list_incidents(db, status="closed")] == [iid]
 
 
-def test_open_from_spike_fills_detect(db) -> None:
-    iid = incidents.open_from_spike(db, count=14, usual=2.5, actor="alerts", now=NOW)
+def test_open_from_spike_fills_detect_and_links_the_hours_cards(db) -> None:
+    for mid, minutes_ago, lane in (
+        (1, 10, "new"),
+        (2, 50, "acknowledged"),
+        (3, 90, "new"),
+        (4, 5, "not_negative"),
+        (5, 5, None),
+    ):
+        db["mentions"].insert(
+            {
+                "id": mid,
+                "dedup_key": f"k{mid}",
+                "lane": lane,
+                "fetched": (NOW - timedelta(minutes=minutes_ago)).isoformat(),
+            }
+        )
+    db.conn.commit()
+    message = "14 negative mentions in the last hour (usually 2.5 an hour)"
+    iid = incidents.open_from_spike(db, message, actor="alerts", now=NOW)
     inc = incidents.get_incident(db, iid)
     assert inc.title.startswith("Spike of negative mentions")
-    assert inc.step("detect").note == "14 negative mentions where about 2.5 is usual."
+    assert inc.step("detect").done and inc.step("detect").note == message
+    assert [c["id"] for c in incidents.linked_cards(db, iid)] == [2, 1]
