@@ -28,7 +28,8 @@ from crisisdesk_gui.render.pdf import Attachment, write_pdf
 # QTextDocument sizes <img> in 96 dpi pixels: the body of an A4 page is about 680 × 970 of
 # them. Only the drawn size shrinks; the PDF keeps every pixel of the image (lossless).
 MAX_IMAGE_WIDTH = 670
-MAX_IMAGE_HEIGHT = 760
+MAX_IMAGE_HEIGHT = 760  # the comment card shares its page with the item's details
+MAX_PAGE_SHOT_HEIGHT = 900  # a web page screenshot gets a page of its own
 VERIFY_COMMAND = "crisisdesk-cli evidence verify"
 
 _CSS = """
@@ -146,10 +147,8 @@ def _cover(
     )
 
 
-def _fit(image: QImage) -> tuple[int, int]:
-    scale = min(
-        1.0, MAX_IMAGE_WIDTH / max(1, image.width()), MAX_IMAGE_HEIGHT / max(1, image.height())
-    )
+def _fit(image: QImage, max_height: int = MAX_IMAGE_HEIGHT) -> tuple[int, int]:
+    scale = min(1.0, MAX_IMAGE_WIDTH / max(1, image.width()), max_height / max(1, image.height()))
     return max(1, round(image.width() * scale)), max(1, round(image.height() * scale))
 
 
@@ -181,18 +180,23 @@ def _section(
         (_("App version"), e(f"{APP_NAME} {rec.app_version}")),
         (_("Mention"), e(str(rec.mention_id))),
     ]
-    shots = []
+    card, pages = [], []
     for item in rec.files:
         key = f"evidence-{rec.seq}-{item['name']}"
-        if key in images:
+        if key not in images:
+            continue
+        if item["kind"] == "render":
             w, h = _fit(images[key])
-            label = (
-                _("The comment as captured")
-                if item["kind"] == "render"
-                else _("The comment's page")
+            card.append(
+                f"<h3>{e(_('The comment as captured'))} ({e(str(item['name']))})</h3>"
+                f'<p><img src="{e(key)}" width="{w}" height="{h}"></p>'
             )
-            shots.append(
-                f"<h3>{e(label)} ({e(str(item['name']))})</h3>"
+        else:
+            w, h = _fit(images[key], MAX_PAGE_SHOT_HEIGHT)
+            title = _("Item {n}: the comment's page").format(n=index)
+            pages.append(
+                f'<h3 style="page-break-before: always">{e(title)} ({e(str(item["name"]))})</h3>'
+                f"<p>{e(str(m.get('url') or ''))}</p>"
                 f'<p><img src="{e(key)}" width="{w}" height="{h}"></p>'
             )
     files = "".join(
@@ -204,7 +208,7 @@ def _section(
     heading = _("Item {n}: evidence record {seq}").format(n=index, seq=rec.seq)
     return (
         f'<h2 style="page-break-before: always">{e(heading)}</h2>{_rows(rows)}'
-        f"{''.join(shots)}"
+        f"{''.join(card)}"
         f"<h3>{e(_('Text as captured'))}</h3>"
         f'<table class="text" width="100%" cellpadding="8"><tr><td>{text}</td></tr></table>'
         f"<h3>{e(_('Files and SHA-256'))}</h3>"
@@ -217,6 +221,7 @@ def _section(
                 (_("Folder"), f'<span class="small">{e(_folder(profile, rec))}</span>'),
             ]
         )
+        + "".join(pages)
     )
 
 
