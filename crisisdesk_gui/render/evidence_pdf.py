@@ -133,7 +133,7 @@ def _cover(
         )
     how = e(
         _(
-            "How to verify: each file's SHA-256 is printed with its item, and the original files "
+            "Each file's SHA-256 is printed with its item, and the original files "
             "and each evidence record are attached to this PDF. On the computer that holds the "
             "evidence, run the command below; it checks every file and the hash chain of the "
             "evidence log. An attached file can be checked by saving it from the PDF and comparing "

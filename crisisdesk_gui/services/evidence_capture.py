@@ -171,6 +171,7 @@ def screenshot_page(url: str, timeout_ms: int = PAGE_TIMEOUT_MS) -> QImage | Non
 def _unchanged_since_last(
     profile: ProfilePaths,
     db: Database,
+    records: dict[int, evidence.EvidenceRecord],
     mention_id: int,
     snapshot: dict[str, Any],
     raw: str | None,
@@ -179,7 +180,7 @@ def _unchanged_since_last(
     last = evidence.latest_for_mention(db, mention_id)
     if last is None:
         return None
-    rec = next((r for r in evidence.read_log(profile) if r.seq == last), None)
+    rec = records.get(last)
     if rec is None:
         return None
     raw_path = rec.path(profile, "raw-entry.json")
@@ -241,11 +242,14 @@ def capture_mentions(
     for mention_id in mention_ids:
         evidence.mention_snapshot(db, mention_id)
     ids: list[int] = []
+    records: dict[int, evidence.EvidenceRecord] | None = None
     for mention_id in mention_ids:
         if not again:
+            if records is None:  # one read of the log for the whole batch
+                records = {r.seq: r for r in evidence.read_log(profile)}
             snapshot = evidence.mention_snapshot(db, mention_id)
             existing = _unchanged_since_last(
-                profile, db, mention_id, snapshot, evidence.raw_entry(db, mention_id)
+                profile, db, records, mention_id, snapshot, evidence.raw_entry(db, mention_id)
             )
             if existing is not None:
                 ids.append(existing)
