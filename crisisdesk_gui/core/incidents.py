@@ -357,6 +357,28 @@ def linked_cards(db: Database, incident_id: int) -> list[dict[str, Any]]:
     )
 
 
+def candidate_cards(
+    db: Database, incident_id: int, *, since: datetime, limit: int = 500
+) -> list[dict[str, Any]]:
+    """Board cards that could be linked: recent, not false alarms, not linked here yet."""
+    return list(
+        db.query(
+            """
+            SELECT m.id, m.title, m.text, m.author, m.lane, m.incident_id,
+                   COALESCE(m.fetched, m.published) AS reached,
+                   COALESCE(s.name, s.url, '') AS source
+            FROM mentions m LEFT JOIN sources s ON s.id = m.source_id
+            WHERE m.lane IS NOT NULL AND m.lane != 'not_negative'
+              AND (m.group_id IS NULL OR m.group_id = m.id)
+              AND m.incident_id IS NOT ? AND COALESCE(m.fetched, m.published) >= ?
+            ORDER BY COALESCE(m.urgency, 0) DESC, reached DESC
+            LIMIT ?
+            """,
+            [incident_id, iso(since), limit],
+        )
+    )
+
+
 @dataclass(frozen=True)
 class Notification:
     recipients: list[str]
