@@ -241,6 +241,9 @@ class IncidentsView(QWidget):
         self.list = QListView(self)
         self.list.setModel(self.list_model)
         self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.new_button = QPushButton(_("New incident…"), self)
         self.new_button.clicked.connect(self.new_incident)
         left = QWidget(self)
@@ -285,7 +288,8 @@ class IncidentsView(QWidget):
             box.clicked.connect(lambda checked, k=key: self._step_clicked(k, checked))
             note.editingFinished.connect(lambda k=key: self._note_edited(k))
             grid.addWidget(box, row, 0)
-            grid.addWidget(note, row, 1)
+            # Only the notify row shares its line with a button; the other notes use its width.
+            grid.addWidget(note, row, 1, 1, 1 if key == "notify" else 2)
             self.step_boxes[key], self.step_notes[key] = box, note
         # The review step is ticked by closing the incident with its notes.
         self.step_boxes["review"].setEnabled(False)
