@@ -133,7 +133,7 @@ def _cover(
         )
     how = e(
         _(
-            "Each file's SHA-256 is printed with its item, and the original files "
+            "How to verify: each file's SHA-256 is printed with its item, and the original files "
             "and each evidence record are attached to this PDF. On the computer that holds the "
             "evidence, run the command below; it checks every file and the hash chain of the "
             "evidence log. An attached file can be checked by saving it from the PDF and comparing "
@@ -142,7 +142,7 @@ def _cover(
     )
     return (
         f"<h1>{e(_('Evidence report'))}</h1>{_rows(rows)}{status}"
-        f"<h3>{e(_('How to verify'))}</h3><p>{how}</p>"
+        f'<p style="margin-top:14px">{how}</p>'
         f"<p><b>{e(VERIFY_COMMAND)}</b></p>"
     )
 
