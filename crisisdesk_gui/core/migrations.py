@@ -216,6 +216,12 @@ def m301_board_indexes(db: Database) -> None:
     db["mentions"].create_index(["lane", "published"], if_not_exists=True)
 
 
+@MIGRATIONS()
+def m302_board_lane_counts_index(db: Database) -> None:
+    # Covers the per-lane card counts (lane, story primary) so they read the index, not rows.
+    db["mentions"].create_index(["lane", "group_id"], if_not_exists=True)
+
+
 # --- templates (issue 5) migrations below: m4xx ---
 
 # --- evidence (issue 6) migrations below: m5xx ---

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -89,10 +90,16 @@ class MainWindow(QMainWindow):
 
         self.board = BoardView(self.profile, self.db, self)
         self.add_page("board", _("Board"), self.board)
+        self.sources = LazyPage(self._make_sources_view, self)
+        self.add_page("sources", _("Sources"), self.sources)
+
+    def _make_sources_view(self) -> QWidget:
+        # Built on first show: it pulls in the fetch stack (httpx), which launch does not need.
         from crisisdesk_gui.ui.sources_view import SourcesView
 
-        self.sources = SourcesView(self.profile, self.db, self)
-        self.add_page("sources", _("Sources"), self.sources)
+        view = SourcesView(self.profile, self.db, self)
+        view.poll_requested.connect(lambda ids: self.poller.poll_now(ids or None))
+        return view
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         self._page_keys.append(key)
@@ -183,7 +190,6 @@ class MainWindow(QMainWindow):
         self.tray.card_requested.connect(self.open_card)
         self.tray.alert_in_window.connect(self.banner.show_alert)
         self.tray.badge_changed.connect(self._badge_changed)
-        self.sources.poll_requested.connect(lambda ids: self.poller.poll_now(ids or None))
         self.banner.card_requested.connect(self.open_card)
         self.board.moved.connect(lambda *_a: self.tray.update_badge())
         self._badge_changed(self.tray.count)
@@ -225,7 +231,8 @@ class MainWindow(QMainWindow):
         if result.new_ids:
             self.board.filters.reload_choices()
             self.board.refresh()
-        self.sources.refresh()
+        if self.sources.widget is not None:
+            self.sources.widget.refresh()  # type: ignore[attr-defined]
         self.tray.handle_poll(result.new_negative_ids)
 
     def _badge_changed(self, count: int) -> None:
@@ -327,6 +334,27 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             # With a tray the app lives on after the window closes.
             app.setQuitOnLastWindowClosed(not self.tray.available)
+
+
+class LazyPage(QWidget):
+    """A page whose widget is built the first time it is shown, keeping launch fast."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.factory = factory
+        self.widget: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.widget is None:
+            self.widget = self.factory()
+            self._layout.addWidget(self.widget)
+        return self.widget
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.build()
+        super().showEvent(event)
 
 
 class _Banner(QWidget):
