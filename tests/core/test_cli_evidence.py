@@ -77,3 +77,31 @@ def test_usage_errors(data_dir: Path, db: Database) -> None:
     assert bad_date.returncode == 2 and "--since" in bad_date.stderr
     empty = cli(data_dir, "evidence", "verify")
     assert empty.returncode == 0
+
+
+def test_concurrent_captures_keep_one_chain(data_dir: Path, db: Database) -> None:
+    ids = [add_mention(db, url=f"https://example.com/c/{i}") for i in range(4)]
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "crisisdesk_gui.cli",
+                "--data-dir",
+                str(data_dir),
+                "evidence",
+                "capture",
+                str(i),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for i in ids
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    profile = ProfilePaths(data_dir)
+    assert sorted(r.mention_id for r in evidence.read_log(profile)) == ids
+    report = evidence.verify(profile, db)
+    assert report.ok and report.records == 4, report.problems
