@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from crisisdesk_gui.core import templates as tpl
-from crisisdesk_gui.core.i18n import LANGUAGE_NAMES, _, current_language
+from crisisdesk_gui.core.i18n import LANGUAGE_NAMES, _, current_language, ngettext
 
 PREVIEW_CHARS = 90
 
@@ -60,8 +60,14 @@ class TemplateEditor(QDialog):
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.list = QListWidget(split)
+        left = QWidget(split)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(left)
         self.list.setWordWrap(True)
+        self.count_label = QLabel(left)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.count_label)
         right = QWidget(split)
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +146,10 @@ class TemplateEditor(QDialog):
                 item.setForeground(QColor("#9e9e9e"))
                 item.setText(_("{text} (disabled)").format(text=item.text()))
         self.list.blockSignals(False)
+        enabled = sum(t.enabled for t in self.templates)
+        self.count_label.setText(
+            ngettext("{n} wording enabled", "{n} wordings enabled", enabled).format(n=enabled)
+        )
         ids = [t.id for t in self.templates]
         if select_id in ids:
             self.list.setCurrentRow(ids.index(select_id))

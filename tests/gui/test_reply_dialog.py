@@ -234,3 +234,17 @@ def test_first_reply_time_is_kept(qtbot, db, data_dir, opened) -> None:
     row = db.execute("SELECT first_reply_at FROM mentions WHERE id = ?", [m]).fetchone()
     assert row[0] == "2026-01-01T00:00:00+00:00"
     assert datetime.now(UTC).year >= 2026
+
+
+@pytest.mark.parametrize(("lang", "cancel"), [("tr", "İptal"), ("pl", "Anuluj"), ("fi", "Peru")])
+def test_qt_dialog_buttons_are_translated(qapp, lang: str, cancel: str) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from crisisdesk_gui.ui.qt_i18n import install_qt_translations
+
+    try:
+        assert install_qt_translations(qapp, lang)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+    finally:
+        install_qt_translations(qapp, "en")
