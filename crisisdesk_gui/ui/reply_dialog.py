@@ -132,7 +132,6 @@ class ReplyDialog(QDialog):
         self.counter = QLabel(self)
         self.counter.setObjectName("counter")
         self.hashtag_button = QPushButton(self)
-        self.hashtag_button.setFlat(True)
         self.hashtag_button.clicked.connect(self._add_hashtag)
         status.addWidget(self.counter)
         status.addStretch(1)
