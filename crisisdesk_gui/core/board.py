@@ -378,10 +378,16 @@ def _prepare_search(db: Database, flt: BoardFilter, *, fresh: bool) -> None:
     with db.conn:
         db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS board_hits(id INTEGER PRIMARY KEY)")
         db.conn.execute("DELETE FROM temp.board_hits")
+        # Mention ids straight from the FTS index (no row reads), then the cards of grouped
+        # stories whose secondary member matched (a small partial index, m303).
         db.conn.execute(
-            "INSERT OR IGNORE INTO temp.board_hits SELECT COALESCE(x.group_id, x.id) "
-            "FROM mentions_fts f JOIN mentions x ON x.rowid = f.rowid WHERE mentions_fts MATCH ?",
+            "INSERT INTO temp.board_hits SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?",
             [query],
+        )
+        db.conn.execute(
+            "INSERT OR IGNORE INTO temp.board_hits SELECT group_id FROM mentions "
+            "INDEXED BY idx_mentions_story_members WHERE group_id IS NOT NULL AND group_id <> id "
+            "AND id IN (SELECT id FROM temp.board_hits)"
         )
     db._board_hits_query = query  # type: ignore[attr-defined]
 

@@ -222,6 +222,16 @@ def m302_board_lane_counts_index(db: Database) -> None:
     db["mentions"].create_index(["lane", "group_id"], if_not_exists=True)
 
 
+@MIGRATIONS()
+def m303_board_story_members_index(db: Database) -> None:
+    # Only the secondary members of grouped stories: search maps their hits to the story's card
+    # by scanning this small index instead of reading every matching row.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_mentions_story_members ON mentions(id, group_id) "
+        "WHERE group_id IS NOT NULL AND group_id <> id"
+    )
+
+
 # --- templates (issue 5) migrations below: m4xx ---
 
 # --- evidence (issue 6) migrations below: m5xx ---

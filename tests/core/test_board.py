@@ -198,3 +198,15 @@ def test_unanswered_count_and_actor(db, monkeypatch) -> None:
     assert board.default_actor(db) == "osuser"
     settings.set_(db, "actor_name", "Ayşe")
     assert board.default_actor(db) == "Ayşe"
+
+
+def test_search_finds_a_story_by_any_of_its_sources(db) -> None:
+    add_mention(db, 1, text="Soğuk ekmek", group_id=1, source_id=1)
+    add_mention(db, 2, text="Personel kaba davrandı", group_id=1, source_id=2)
+    add_mention(db, 3, text="Başka bir şikayet", source_id=1)
+    flt = board.BoardFilter(text="kaba")
+    assert [c.id for c in board.query_cards(db, flt)] == [1]
+    assert board.lane_counts(db, flt)["new"] == 1
+    # A new keystroke re-evaluates; the pages then reuse the same hits as the counts.
+    assert board.lane_counts(db, board.BoardFilter(text="baska"))["new"] == 1
+    assert [c.id for c in board.query_cards(db, board.BoardFilter(text="baska"))] == [3]

@@ -21,7 +21,7 @@ from crisisdesk_gui.core import board
 MIME_TYPE = "application/x-crisisdesk-cards"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE = 100
+PAGE = 40  # a tall screen shows ~10 cards a lane; fetchMore loads on scroll
 
 Index = QModelIndex | QPersistentModelIndex
 # Called with (card ids, target lane); returns True when the move was committed.
