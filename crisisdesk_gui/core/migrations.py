@@ -232,6 +232,14 @@ def m303_board_story_members_index(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m304_board_unanswered_index(db: Database) -> None:
+    # The tray badge counts unanswered cards per open lane at every launch and poll; with
+    # first_reply_at in the index that count (and the lane counts) never reads a row.
+    db["mentions"].create_index(["lane", "first_reply_at", "group_id"], if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS idx_mentions_lane_group_id")
+
+
 # --- templates (issue 5) migrations below: m4xx ---
 
 # --- evidence (issue 6) migrations below: m5xx ---
