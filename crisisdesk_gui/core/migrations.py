@@ -242,6 +242,15 @@ def m304_board_unanswered_index(db: Database) -> None:
 
 # --- templates (issue 5) migrations below: m4xx ---
 
+
+@MIGRATIONS()
+def m401_reply_events_index(db: Database) -> None:
+    # Rotation and the repeat warning read only the reply events, newest first.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS card_events_replies ON card_events(at) WHERE kind = 'reply'"
+    )
+
+
 # --- evidence (issue 6) migrations below: m5xx ---
 
 
