@@ -15,16 +15,20 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import phonenumbers
-import vobject
-from email_validator import EmailNotValidError, validate_email
 from sqlite_utils import Database
 
 from crisisdesk_gui.core import settings
 from crisisdesk_gui.core.db import iso, utcnow
 from crisisdesk_gui.core.i18n import N_, _, current_language
 from crisisdesk_gui.core.text import fold
+
+if TYPE_CHECKING:
+    import vobject
+
+# phonenumbers, vobject and email_validator are imported where used: together they cost the
+# app's launch a noticeable fraction of a second, and launch never needs them.
 
 ROLES: dict[str, str] = {
     "manager": N_("Manager"),
@@ -242,6 +246,8 @@ def default_region(db: Database | None = None) -> str | None:
 
 
 def normalize_phone(text: str, region: str | None) -> str:
+    import phonenumbers
+
     text = text.strip()
     if not text:
         return ""
@@ -269,6 +275,8 @@ def format_phone(e164: str) -> str:
     """An E.164 number for people to read: "+90 532 123 45 67"."""
     if not e164:
         return ""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -277,6 +285,8 @@ def format_phone(e164: str) -> str:
 
 
 def normalize_email(text: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
     text = text.strip()
     if not text:
         return ""
@@ -540,6 +550,8 @@ _EMAIL_TYPES = {"email_work": "WORK", "email_personal": "HOME"}
 
 
 def to_vcard(member: Member) -> str:
+    import vobject
+
     card = vobject.vCard()
     card.add("fn").value = member.name
     # "Ayşe Nur Yılmaz": the last word is the family name; FN keeps the name as written.
@@ -581,6 +593,8 @@ def _types(prop: vobject.base.ContentLine) -> list[str]:
 
 
 def parse_vcards(text: str, region: str | None) -> list[Member]:
+    import vobject
+
     try:
         cards = list(vobject.readComponents(text))
     except Exception as exc:  # vobject raises several unrelated types for broken input

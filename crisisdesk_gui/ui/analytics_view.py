@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-
-import pyqtgraph as pg
 from babel.dates import format_skeleton
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -36,6 +36,20 @@ from crisisdesk_gui.core.reports import (
     summary_rows,
     volume_table_rows,
 )
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
+
+
+@cache
+def _pg() -> ModuleType:
+    """pyqtgraph, imported when the page is first built: it costs launch half a second."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    import pyqtgraph
+
+    pyqtgraph.setConfigOptions(antialias=True, background="w", foreground="k")
+    return pyqtgraph
+
 
 PERIODS: tuple[tuple[int, str], ...] = (
     (1, N_("Last 24 hours")),
@@ -77,7 +91,6 @@ class AnalyticsView(QWidget):
         super().__init__(parent)
         self.profile, self.db = profile, db
         self.review: Review | None = None
-        pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
         self.period = QComboBox(self)
         for days, label in PERIODS:
@@ -128,6 +141,7 @@ class AnalyticsView(QWidget):
         self.refresh()
 
     def _plot(self, title: str) -> pg.PlotWidget:
+        pg = _pg()
         plot = pg.PlotWidget(self)
         plot.setTitle(title, size="10pt")
         plot.showGrid(y=True, alpha=0.25)
@@ -175,6 +189,7 @@ class AnalyticsView(QWidget):
         self._draw(rv)
 
     def _draw(self, rv: Review) -> None:
+        pg = _pg()
         current, previous = rv.days.current, rv.days.previous
         xs = list(range(len(current)))
         labels = [d for d, _v in current]
