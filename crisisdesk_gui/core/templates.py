@@ -505,6 +505,14 @@ def find_repeat(text: str, recent: Iterable[RecentReply]) -> RecentReply | None:
     return next((r for r in recent if normalise(r.text) == target), None)
 
 
+def configured_hashtags(db: Database) -> list[str]:
+    """The "hashtags" setting as a list, whether stored as a list or as one line of text."""
+    raw = settings.get(db, "hashtags") or []
+    if isinstance(raw, str):
+        raw = raw.replace(",", " ").split()
+    return [str(tag).strip() for tag in raw if str(tag).strip()]
+
+
 def suggest_hashtag(hashtags: Iterable[str], text: str, limit: int) -> str | None:
     """The first configured hashtag not in the text yet that still fits the limit."""
     folded = text.casefold()

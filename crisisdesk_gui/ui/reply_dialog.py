@@ -87,7 +87,7 @@ class ReplyDialog(QDialog):
             raise tpl.TemplateError(f"There is no mention with id {mention_id}.")
         author, mention_lang, self.lane, self.url, body, source, published = row
         self.limit = int(settings.get(db, "reply_char_limit") or 280)
-        self.hashtags = [str(h) for h in settings.get(db, "hashtags") or []]
+        self.hashtags = tpl.configured_hashtags(db)
         self._recent = tpl.recent_replies(db)
         self._template: tpl.Template | None = None
         self._rendering = False

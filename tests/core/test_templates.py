@@ -248,6 +248,13 @@ def test_repeat_warning_finds_an_identical_recent_reply(db) -> None:
     assert tpl.find_repeat("Old one", recent) is None  # outside the window
 
 
+def test_hashtags_setting_may_be_a_list_or_a_line(db) -> None:
+    settings.set_(db, "hashtags", "#Lezzet, Kadikoy  #Fırın")
+    assert tpl.configured_hashtags(db) == ["#Lezzet", "Kadikoy", "#Fırın"]
+    settings.set_(db, "hashtags", ["#A", " "])
+    assert tpl.configured_hashtags(db) == ["#A"]
+
+
 def test_hashtag_suggestion_skips_present_tags_and_respects_the_limit() -> None:
     tags = ["#LezzetFırını", "Kadikoy", ""]
     assert tpl.suggest_hashtag(tags, "Merhaba", 280) == "#LezzetFırını"
