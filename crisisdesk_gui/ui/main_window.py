@@ -92,6 +92,14 @@ class MainWindow(QMainWindow):
         self.add_page("board", _("Board"), self.board)
         self.sources = LazyPage(self._make_sources_view, self)
         self.add_page("sources", _("Sources"), self.sources)
+        from crisisdesk_gui.ui import analytics_view, incidents_view, team_view
+
+        page = (self.profile, self.db, self)
+        self.add_page("team", _("Team"), LazyPage(lambda: team_view.TeamView(*page), self))
+        self.incidents = LazyPage(lambda: incidents_view.IncidentsView(*page), self)
+        self.add_page("incidents", _("Crisis plan"), self.incidents)
+        self.review = LazyPage(lambda: analytics_view.AnalyticsView(*page), self)
+        self.add_page("review", _("Review"), self.review)
 
     def _make_sources_view(self) -> QWidget:
         # Built on first show: it pulls in the fetch stack (httpx), which launch does not need.
