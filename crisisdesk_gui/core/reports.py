@@ -288,6 +288,15 @@ _STYLE = """
 """
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _p(text: str, *, muted: bool = False) -> str:
+    attrs = ' class="muted"' if muted else ""
+    return f"<p{attrs}>{escape(text)}</p>"
+
+
 def _table(
     headers: Iterable[str],
     rows: Iterable[Iterable[str]],
@@ -336,7 +345,7 @@ def incident_report_html(report: IncidentReport) -> str:
         facts.insert(0, report.business)
     parts.append(f'<p class="muted">{escape(" · ".join(facts))}</p>')
 
-    parts.append(f"<h2>{escape(_('Numbers against the previous period'))}</h2>")
+    parts.append(_h2(_("Numbers against the previous period")))
     parts.append(
         '<p class="muted">'
         + escape(
@@ -362,7 +371,7 @@ def incident_report_html(report: IncidentReport) -> str:
         )
     )
     if rv.by_lane:
-        parts.append(f"<h2>{escape(_('Response by lane'))}</h2>")
+        parts.append(_h2(_("Response by lane")))
         parts.append(
             _table(
                 [_("Lane"), _("Cards"), _("Median"), _("90th percentile"), _("Breaches")],
@@ -370,7 +379,7 @@ def incident_report_html(report: IncidentReport) -> str:
                 numeric_from=1,
             )
         )
-        parts.append(f"<h2>{escape(_('Response by team member'))}</h2>")
+        parts.append(_h2(_("Response by team member")))
         parts.append(
             _table(
                 [_("Team member"), _("Cards"), _("Median"), _("90th percentile"), _("Breaches")],
@@ -378,9 +387,9 @@ def incident_report_html(report: IncidentReport) -> str:
                 numeric_from=1,
             )
         )
-        parts.append(f'<p class="muted">{escape(_("Previous period in brackets."))}</p>')
+        parts.append(_p(_("Previous period in brackets."), muted=True))
 
-    parts.append(f"<h2>{escape(_('Crisis plan checklist'))}</h2>")
+    parts.append(_h2(_("Crisis plan checklist")))
     for step in inc.steps:
         mark = "☑" if step.done else "☐"
         when = parse_iso(step.done_at)
@@ -390,13 +399,13 @@ def incident_report_html(report: IncidentReport) -> str:
         note = f'<br/>&nbsp;&nbsp;&nbsp;&nbsp;<span class="muted">{escape(step.note)}</span>'
         parts.append(f"<p>{escape(line)}{note if step.note else ''}</p>")
 
-    parts.append(f"<h2>{escape(_('Review notes'))}</h2>")
+    parts.append(_h2(_("Review notes")))
     notes = inc.review_notes or _(
         "No review notes yet: they are written when the incident is closed."
     )
     parts.append("".join(f"<p>{escape(p)}</p>" for p in notes.split("\n") if p.strip()))
 
-    parts.append(f"<h2>{escape(_('Timeline'))}</h2>")
+    parts.append(_h2(_("Timeline")))
     parts.append(
         _table(
             [_("When"), _("Who"), _("What"), _("Details")],
@@ -405,7 +414,7 @@ def incident_report_html(report: IncidentReport) -> str:
         )
     )
 
-    parts.append(f"<h2>{escape(_('Cards handled'))}</h2>")
+    parts.append(_h2(_("Cards handled")))
     card_rows = []
     for card in report.cards:
         started = parse_iso(card["fetched"] or card["published"])
@@ -436,11 +445,11 @@ def incident_report_html(report: IncidentReport) -> str:
             widths=[13, 16, 32, 15, 12, 12],
         )
         if card_rows
-        else f"<p>{escape(_('No cards are linked to this incident.'))}</p>"
+        else _p(_("No cards are linked to this incident."))
     )
 
     if rv.by_source:
-        parts.append(f"<h2>{escape(_('Volume by source and language'))}</h2>")
+        parts.append(_h2(_("Volume by source and language")))
         headers = [_("Mentions"), _("Previous"), _("Negative"), _("Previous")]
         parts.append(
             _table(
@@ -460,7 +469,10 @@ def incident_report_html(report: IncidentReport) -> str:
             )
         )
     parts.append(
-        f'<p class="muted">{escape(_("Generated {when}").format(when=format_datetime(report.generated, "short")))}</p>'
+        _p(
+            _("Generated {when}").format(when=format_datetime(report.generated, "short")),
+            muted=True,
+        )
     )
     return "\n".join(parts)
 
@@ -529,7 +541,8 @@ def contact_sheet_html(
             f"<td>{call_html}</td></tr>"
         )
     if not rows:
-        rows.append(f'<tr><td colspan="5">{escape(_("The team roster is empty."))}</td></tr>')
+        empty = escape(_("The team roster is empty."))
+        rows.append(f'<tr><td colspan="5">{empty}</td></tr>')
     head = "".join(
         f"<th width={w}%>{escape(h)}</th>"
         for h, w in (
