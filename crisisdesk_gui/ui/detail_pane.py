@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -79,9 +80,11 @@ class DetailPane(QWidget):
 
         form = QFormLayout()
         form.addRow(_("Assignee"), self.assignee)
-        buttons = QHBoxLayout()
-        for b in (self.link, self.reply, self.capture):
-            buttons.addWidget(b)
+        # Two columns: translated labels are long and the pane is narrow.
+        buttons = QGridLayout()
+        buttons.addWidget(self.reply, 0, 0)
+        buttons.addWidget(self.capture, 0, 1)
+        buttons.addWidget(self.link, 1, 0, 1, 2)
         notes = QHBoxLayout()
         notes.addWidget(self.note, 1)
         notes.addWidget(self.add_note_btn)

@@ -31,10 +31,11 @@ PAD = 8
 
 
 def countdown_text(state: board.Countdown) -> str:
-    minutes = abs(state.seconds) // 60
     if state.state == "breached":
+        minutes = -state.seconds // 60
         return ngettext("breached {n} min ago", "breached {n} min ago", minutes).format(n=minutes)
     if state.state in ("ok", "amber"):
+        minutes = -(-state.seconds // 60)  # round up: "0 min left" would read as breached
         return ngettext("{n} min left", "{n} min left", minutes).format(n=minutes)
     if state.state == "answered":
         return _("answered")

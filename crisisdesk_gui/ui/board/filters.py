@@ -87,6 +87,20 @@ class FilterBar(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(self._debounce.start)
+        for combo in (
+            self.source,
+            self.lang,
+            self.lane,
+            self.assignee,
+            self.severity,
+            self.sort,
+            self.period,
+        ):
+            # Long source names and translations must not widen the whole window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(9)
         for combo in (self.source, self.lang, self.lane, self.assignee, self.severity, self.sort):
             combo.currentIndexChanged.connect(self._emit)
         self.period.currentIndexChanged.connect(self._period_changed)

@@ -37,7 +37,7 @@ from crisisdesk_gui.ui.detail_pane import DetailPane, module_exists
 log = logging.getLogger(__name__)
 
 REPAINT_MS = 30_000
-LANE_WIDTH = 270
+LANE_WIDTH = 240
 # Keys 1..8 move the selected cards to the lane in LANES order.
 LANE_KEYS = {Qt.Key.Key_1 + i: lane.key for i, lane in enumerate(board.LANES)}
 
@@ -183,6 +183,17 @@ class BoardView(QWidget):
                 )
             name = _(board.LANE_BY_KEY[key].name)
             self.headers[key].setText(f"{name} ({counts[key]})")
+        if self.detail.mention_id is None:
+            self._select_first()
+
+    def _select_first(self) -> None:
+        """Show the most urgent card's detail rather than an empty pane (no focus stolen)."""
+        for key, model in self.models.items():
+            if model.rowCount() and not self.frames[key].isHidden():
+                self.lists[key].selectionModel().setCurrentIndex(
+                    model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                return
 
     def apply_filter(self, flt: board.BoardFilter) -> None:
         self.refresh()
