@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from sqlite_utils import Database
 
 from crisisdesk_gui.core import schedule
-from crisisdesk_gui.core.db import iso, open_profile_db, utcnow
+from crisisdesk_gui.core.db import connect, iso, open_profile_db, utcnow
 from crisisdesk_gui.core.fetch import FetchResult, Limits, fetch, make_client
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.parse import Entry, ParsedFeed, parse_feed
@@ -134,9 +134,10 @@ def compile_keywords(rows: Iterable[dict[str, Any]]) -> list[tuple[str, re.Patte
 _pool_context: multiprocessing.context.BaseContext | None = None
 
 
-def _parse_pool(processes: int) -> ProcessPoolExecutor:
+def _parse_pool(processes: int, db_path: Path | None) -> ProcessPoolExecutor:
     """Workers come from a forkserver on Linux: forking a process full of threads (ours, Qt's)
-    is unsafe, and spawning each worker afresh costs an import of feedparser every poll."""
+    is unsafe, and spawning each worker afresh costs an import of feedparser every poll.
+    With `db_path` each worker loads the profile's scorer once and scores what it parses."""
     global _pool_context
     if _pool_context is None:
         if sys.platform.startswith("linux"):
@@ -145,7 +146,58 @@ def _parse_pool(processes: int) -> ProcessPoolExecutor:
         else:
             ctx = multiprocessing.get_context("spawn")
         _pool_context = ctx
-    return ProcessPoolExecutor(max_workers=processes, mp_context=_pool_context)
+    return ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=_pool_context,
+        initializer=_init_worker,
+        initargs=(str(db_path) if db_path else None,),
+    )
+
+
+_worker_scorer: Scorer | None = None
+
+
+def _init_worker(db_path: str | None) -> None:
+    global _worker_scorer
+    if db_path is None:
+        return
+    db = connect(Path(db_path))
+    try:
+        _worker_scorer = _load_scorer(db)  # corrections as of this poll's start
+    finally:
+        db.conn.close()
+
+
+def parse_and_score(
+    body: bytes, headers: dict[str, str], url: str | None, keywords: list[str] | None
+) -> ParsedFeed:
+    """The worker's job. Scoring here spreads it over the cores; with `keywords` (a
+    keywords-only source) items that mention none are left unscored: they will not be kept."""
+    parsed = parse_feed(body, headers, url)
+    if _worker_scorer is None or not parsed.ok:
+        return parsed
+    patterns = compile_keywords({"word": k, "folded": k} for k in keywords) if keywords else None
+    for entry in parsed.entries:
+        if patterns is not None and not match_keywords(entry.search_text, patterns):
+            continue
+        try:
+            entry.score = score_columns(_worker_scorer, entry)
+        except Exception:  # the writer scores it again and records the failure on the source
+            log.exception("scoring in a worker failed")
+    return parsed
+
+
+def score_columns(scorer: Scorer, entry: Entry) -> dict[str, Any]:
+    score = scorer.score(f"{entry.title}\n{entry.text}".strip())
+    return {
+        "lang": score.lang,
+        "label": score.label,
+        "score": float(score.score),
+        "severity": int(score.severity),
+        "troll": float(score.troll),
+        "urgency": float(score.urgency),
+        "reasons": json.dumps([r.as_dict() for r in score.reasons], ensure_ascii=False),
+    }
 
 
 def _load_scorer(db: Database) -> Scorer | None:
@@ -215,9 +267,13 @@ def _poll(
     summary = PollSummary()
     if not rows:
         return summary
-    writer = _Writer(db, scorer if scorer is not None else _load_scorer(db), now)
+    writer = _Writer(db, scorer, now)
     auth = _credentials(db, rows)
-    pool: Executor | None = _parse_pool(parse_processes) if len(rows) > 2 else None
+    # A scorer given by the caller stays in this process; otherwise the workers load their own.
+    pool: Executor | None = None
+    if len(rows) > 2:
+        pool = _parse_pool(parse_processes, None if scorer is not None else db_path(db))
+    keyword_list = [k for _w, k in db.execute("SELECT word, folded FROM keywords").fetchall()]
     total = len(rows)
 
     def record(row: dict[str, Any], fetched: FetchResult, parsed: ParsedFeed | None) -> None:
@@ -255,7 +311,11 @@ def _poll(
                     elif pool is not None:
                         try:
                             job = pool.submit(
-                                parse_feed, fetched.body, fetched.headers, fetched.final_url
+                                parse_and_score,
+                                fetched.body,
+                                fetched.headers,
+                                fetched.final_url,
+                                keyword_list if row.get("keywords_only") else None,
                             )
                         except BrokenProcessPool:
                             pool = None
@@ -272,6 +332,11 @@ def _poll(
     summary.negative_ids = writer.negative_ids
     _after_ingest(db, writer.new_ids)
     return summary
+
+
+def db_path(db: Database) -> Path | None:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None
 
 
 def _parse_inline(fetched: FetchResult) -> ParsedFeed:
@@ -322,6 +387,7 @@ class _Writer:
     def __init__(self, db: Database, scorer: Scorer | None, now: datetime) -> None:
         self.db = db
         self.scorer = scorer
+        self._scorer_loaded = scorer is not None
         self.now = now
         self.keywords = compile_keywords(db.query("SELECT word, folded FROM keywords"))
         self.new_ids: list[int] = []
@@ -515,25 +581,13 @@ class _Writer:
         return int(found[0]) if found and found[0] is not None else None
 
     def _score(self, entry: Entry) -> dict[str, Any]:
-        empty = {
-            "lang": None,
-            "label": None,
-            "score": None,
-            "severity": None,
-            "troll": None,
-            "urgency": None,
-            "reasons": None,
-        }
+        if entry.score is not None:
+            return entry.score
+        if not self._scorer_loaded:  # only when a worker did not score (few sources, a failure)
+            self.scorer = _load_scorer(self.db)
+            self._scorer_loaded = True
         if self.scorer is None:
-            return empty
-        text = f"{entry.title}\n{entry.text}".strip()
-        score = self.scorer.score(text)
-        return {
-            "lang": score.lang,
-            "label": score.label,
-            "score": float(score.score),
-            "severity": int(score.severity),
-            "troll": float(score.troll),
-            "urgency": float(score.urgency),
-            "reasons": json.dumps([r.as_dict() for r in score.reasons], ensure_ascii=False),
-        }
+            return dict.fromkeys(
+                ("lang", "label", "score", "severity", "troll", "urgency", "reasons")
+            )
+        return score_columns(self.scorer, entry)

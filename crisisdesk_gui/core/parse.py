@@ -68,6 +68,7 @@ class Entry:
     content_hash: str = ""
     search_text: str = ""
     words: int = 0  # words in title and text: too few and a shared hash means nothing
+    score: dict[str, Any] | None = None  # detection columns, when a worker already scored it
 
     def finish(self) -> Entry:
         """Same words, same hash: whitespace, case and diacritics do not count."""
