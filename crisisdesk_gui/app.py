@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
     from crisisdesk_gui.core.paths import resources_dir
-    from crisisdesk_gui.services.single_instance import SingleInstance, bring_to_front
+    from crisisdesk_gui.services.single_instance import SingleInstance
     from crisisdesk_gui.ui import qt_i18n, window_state
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -95,14 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     try:
-        db = open_profile_db(profile.data_dir)
-        if args.demo and _is_empty(db):
-            from crisisdesk_gui.core import demo
-
-            db.conn.close()
-            demo.fill_demo(profile.data_dir)
-            db = open_profile_db(profile.data_dir)
-    except StorageError as exc:
+        db = _open_demo(profile.data_dir) if args.demo else open_profile_db(profile.data_dir)
+    except (StorageError, ValueError) as exc:  # ValueError: demo.DemoError
         i18n.set_language(args.lang or "system")
         qt_i18n.install_qt_translations(app, i18n.current_language())
         QMessageBox.critical(None, APP_NAME, str(exc))
@@ -118,26 +112,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         wizard.exec()
         if wizard.demo_requested:
             # Switch this run to the filled demo profile; the real one asks again next time.
-            from crisisdesk_gui.core import demo
-
             db.conn.close()
             instance.close()
             profile = resolve_profile(demo_data_dir()).ensure()
             instance = SingleInstance(profile.lock_name, app)
             if not instance.listen():
                 return 0
-            db = open_profile_db(profile.data_dir)
-            if _is_empty(db):
-                db.conn.close()
-                demo.fill_demo(profile.data_dir)
-                db = open_profile_db(profile.data_dir)
+            db = _open_demo(profile.data_dir)
             _configure_secrets(secrets, settings, db, profile.data_dir)
+
+        # The wizard may have chosen the UI language.
+        lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
+        qt_i18n.install_qt_translations(app, lang)
 
     from crisisdesk_gui.ui.main_window import MainWindow
 
     window = MainWindow(profile, db)
     window_state.restore(window, db)
-    instance.activated.connect(lambda: bring_to_front(window))
+    instance.activated.connect(window.bring_to_front)
     app.aboutToQuit.connect(lambda: window_state.save(window, db))
     if not args.minimized:
         window.show()
@@ -150,8 +142,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
-def _is_empty(db: Database) -> bool:
-    return not db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone()
+def _open_demo(data_dir: Path) -> Database:
+    """The demo profile's database, filled first (with a note on screen) when it is empty."""
+    from crisisdesk_gui.core.db import open_profile_db
+
+    db = open_profile_db(data_dir)
+    if db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone():
+        return db
+    db.conn.close()
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QApplication, QSplashScreen
+
+    from crisisdesk_gui.core import demo
+    from crisisdesk_gui.core.i18n import _
+    from crisisdesk_gui.core.paths import resources_dir
+
+    splash = QSplashScreen(QPixmap(str(resources_dir() / "icons" / "crisisdesk-256.png")))
+    splash.showMessage(
+        _("Preparing the sample data…"),
+        Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
+    )
+    splash.show()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.processEvents()
+    try:
+        demo.fill_demo(data_dir)
+    finally:
+        QApplication.restoreOverrideCursor()
+        splash.close()
+    return open_profile_db(data_dir)
 
 
 def _configure_secrets(

@@ -50,6 +50,11 @@ def test_cards_in_several_lanes_and_languages(filled) -> None:
     assert {"tr", "pl", "fi", "en"} <= langs
     assert db.execute("SELECT count(*) FROM card_events WHERE kind = 'move'").fetchone()[0] > 5
     assert db.execute("SELECT count(*) FROM mentions WHERE assignee_id IS NOT NULL").fetchone()[0]
+    # Cards arrived over the week (countdowns differ) and some were answered.
+    assert db.execute("SELECT count(DISTINCT fetched) FROM mentions").fetchone()[0] > 20
+    assert db.execute("SELECT count(*) FROM mentions WHERE first_reply_at IS NOT NULL").fetchone()[
+        0
+    ]
 
 
 def test_a_spike_in_the_last_hour(filled) -> None:
