@@ -133,6 +133,7 @@ class Lexicon:
     intensifiers: dict[str, float]
     negators: Table  # value 1: negates the next words; -1: negates the words before it
     contrast: frozenset[str]
+    forms: dict[str, str]  # folded inflected form → folded lemma (see detect/forms.py)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -170,6 +171,7 @@ def load_lexicon(lang: str) -> Lexicon:
         },
         negators=_negators(base / f"{lang}.negators.txt"),
         contrast=frozenset(norm_word(r[0]) for r in _rows(base / f"{lang}.contrast.txt")),
+        forms={r[0]: r[1] for r in _rows(base / f"{lang}.forms.tsv") if len(r) > 1},
     )
 
 

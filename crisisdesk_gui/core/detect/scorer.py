@@ -18,7 +18,7 @@ from crisisdesk_gui.core.detect.lexicon import LANGS, Lexicon, load_emoji, load_
 from crisisdesk_gui.core.text import fold
 
 # Tuned with `make eval` (bench/eval_sentiment.py); see the figures printed there.
-NEGATIVE_THRESHOLD = 0.5  # score at or above: negative
+NEGATIVE_THRESHOLD = 0.3  # score at or above: negative
 POSITIVE_MARGIN = 1.0  # positive evidence must beat negative by this much (length-normalised)
 SCALE = 1.6  # net negative evidence that maps to score 1 - 1/e
 POSITIVE_DISCOUNT = 0.7  # positive words in a complaint ("thanks for nothing") count less
@@ -27,19 +27,23 @@ SCOPE_AFTER = 3  # words a forward negator ("not", "nie", "ei") reaches
 SCOPE_BEFORE = 2  # words a Turkish "değil", "yok" or negated verb reaches back
 NEGATED_NEGATIVE = 0.25  # "not bad": what remains of a negated negative word
 NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as negative
+NEGATION_WEIGHT = 0.6  # a negation without a lexicon word in its scope
 CAPS = 1.4
 ELONGATED = 1.3
 BANG = 1.2
 SEVERITY_WEIGHT = 0.8  # negative evidence per severity level
 
 _TOKENS = re.compile(
-    r"(?P<skip>https?://\S+|www\.\S+|@\w+)"
+    r"(?P<skip>https?://\S+|www\.\S+|@\w+"
+    r"|(?:[\w-]+\.)+(?:com|net|org|tr|pl|fi|eu|io|co|ly|me|gl|be)(?:/\S*)?\b)"
     r"|(?P<emoticon>(?<![\w:/])(?:[:;=8xX][\-o^']?[()\[\]DPp/\\|*3@]+|<3+|</3|:'\(|\^\^|\^_\^)(?!\w))"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<bang>!{2,}|\?+!+[!?]*)"
     r"|(?P<stop>[.!?;,:\-–—()\"“”]+)"
     r"|(?P<sym>[^\s\w])"
 )
+
+_CAMEL = re.compile(r"(?<=[a-zçğıöşüäåéąćęłńóśźż])(?=[A-ZÇĞİÖŞÜÄÅÉĄĆĘŁŃÓŚŹŻ])")
 
 # Turkish verbal negation on the folded form: stem + (y)a/e (ability) + mA + tense/person.
 _TR_NEG_VERB = re.compile(
@@ -71,7 +75,9 @@ def analyse(word: str, lang: str) -> Token:
     lower = word.replace("I", "ı").replace("İ", "i").lower() if lang == "tr" else word.lower()
     squeezed = squeeze(lower)
     surface = squeeze(fold(lower))
-    lemma = squeeze(fold(_lemma(squeezed, lang)))
+    # Text typed without diacritics: simplemma knows only the written forms, our index the rest.
+    lemma = load_lexicon(lang).forms.get(surface) if surface == squeezed else None
+    lemma = lemma or squeeze(fold(_lemma(squeezed, lang)))
     negated = ""
     if lang == "tr" and surface not in _TR_NOT_VERBS:
         match = _TR_NEG_VERB.match(surface)
@@ -150,10 +156,12 @@ class Scorer:
             group = m.lastgroup
             value = m.group()
             if group == "word":
-                raws.append(value)
-                tokens.append(analyse(value, lex_lang))
-                boundary.append(pending_break)
-                pending_break = False
+                # "#NeverAgain", "#ÜrünGelmedi": hashtags glue words together in CamelCase.
+                for part in _CAMEL.split(value) if not value.islower() else (value,):
+                    raws.append(part)
+                    tokens.append(analyse(part, lex_lang))
+                    boundary.append(pending_break)
+                    pending_break = False
             elif group in ("emoticon", "sym"):
                 valence = emoji.get(value.replace("\ufe0f", ""))
                 if valence is None and group == "emoticon":
@@ -174,7 +182,7 @@ class Scorer:
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
         hits = self._hits(lex, tokens, surfaces, lemmas)
-        negated = self._negation(lex, tokens, surfaces, lemmas, boundary, hits)
+        negated, negators = self._negation(lex, tokens, surfaces, lemmas, boundary, hits)
         severity = 0
         contributions: dict[int, float] = {}
         for hit in hits:
@@ -212,6 +220,12 @@ class Scorer:
                 troll += hit.weight
                 neg += w
                 reasons.append(Reason("troll", said, w))
+        if NEGATION_WEIGHT and negators:
+            # A negation that reached no lexicon word still leans negative ("ei se niin mene").
+            used = {negated[h.start] - 1 for h in hits if negated[h.start]}
+            for i in [i for i in negators if i not in used][:2]:
+                neg += NEGATION_WEIGHT
+                reasons.append(Reason("negation", raws[i], NEGATION_WEIGHT))
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
@@ -305,10 +319,11 @@ class Scorer:
         lemmas: list[str],
         boundary: list[bool],
         hits: list[_Hit],
-    ) -> list[int]:
-        """For each word, 0 or 1 + the index of the word that negates it."""
+    ) -> tuple[list[int], list[int]]:
+        """For each word, 0 or 1 + the index of the word that negates it; the negators."""
         n = len(tokens)
         negated = [0] * n
+        negators: list[int] = []
         has_hit = {h.start for h in hits}
         in_phrase = {j for h in hits if h.end - h.start > 1 for j in range(h.start, h.end)}
         for i, token in enumerate(tokens):
@@ -318,6 +333,7 @@ class Scorer:
             if found is None and lex.lang == "en" and token.surface.endswith("n't"):
                 found = ("n't", 1.0)
             if found is not None and i not in has_hit:
+                negators.append(i)
                 if found[1] > 0:
                     for j in range(i + 1, min(n, i + 1 + SCOPE_AFTER)):
                         if boundary[j] or surfaces[j] in lex.contrast:
@@ -326,11 +342,12 @@ class Scorer:
                 else:
                     _negate_back(negated, boundary, i)
             elif token.negated_verb:
+                negators.append(i)
                 if i in has_hit:
                     negated[i] = i + 1  # "beğenmedim": the verb carries its own negation
                 else:
                     _negate_back(negated, boundary, i)  # "memnun kalmadım"
-        return negated
+        return negated, negators
 
     @staticmethod
     def _intensity(
