@@ -1,4 +1,4 @@
-"""Render resources/icons/crisisdesk.svg to the PNG sizes desktops and bundles want.
+"""Render resources/icons/crisisdesk.svg to the PNG, ICO and ICNS files desktops and bundles want.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_icons.py
 """
@@ -34,6 +34,14 @@ def main() -> int:
         if not render(svg, size).save(str(out)):
             print(f"cannot write {out}", file=sys.stderr)
             return 1
+        print(out)
+    # Windows and macOS bundle icons (Qt's ico and icns image plugins write them).
+    big = render(svg, 256)
+    for suffix in ("ico", "icns"):
+        out = ICONS / f"crisisdesk.{suffix}"
+        if not big.save(str(out)):
+            print(f"cannot write {out} (no {suffix} image plugin)", file=sys.stderr)
+            continue
         print(out)
     return 0
 
