@@ -14,7 +14,7 @@ from pathlib import Path
 
 from crisisdesk_gui.core import sources
 from crisisdesk_gui.core.ingest import poll_once
-from tests.core.loopback_feeds import feed_server, send, simple_feed
+from tests.core.loopback_feeds import feed_server, send, simple_feed, static
 
 REPO = Path(__file__).resolve().parents[2]
 FAST, HELD, ITEMS = 20, 10, 50
@@ -42,7 +42,7 @@ def test_kill_9_mid_poll_keeps_committed_sources(data_dir: Path, db) -> None:
     gate = threading.Event()
     with feed_server() as server:
         for i in range(FAST):
-            server.routes[f"/f{i}"] = lambda h, b=simple_feed(f"f{i}", ITEMS): send(h, 200, b)
+            server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
         for i in range(HELD):
             server.routes[f"/h{i}"] = held(gate, simple_feed(f"h{i}", ITEMS))
         for path in server.routes:
