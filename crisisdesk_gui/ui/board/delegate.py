@@ -32,7 +32,7 @@ PAD = 8
 
 def countdown_text(state: board.Countdown) -> str:
     if state.state == "breached":
-        minutes = -state.seconds // 60
+        minutes = max(1, -state.seconds // 60)
         return ngettext("breached {n} min ago", "breached {n} min ago", minutes).format(n=minutes)
     if state.state in ("ok", "amber"):
         minutes = -(-state.seconds // 60)  # round up: "0 min left" would read as breached
