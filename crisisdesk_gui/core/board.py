@@ -429,13 +429,13 @@ def query_cards(
     _prepare_search(db, flt, fresh=False)
     where, params = _where(flt, lane)
     order = (
-        "COALESCE(m.published, m.fetched) DESC, m.id DESC"
-        if flt.sort == "time"
-        else "m.urgency DESC, m.id DESC"
+        # Plain published (not COALESCE) so the (lane, published) index orders without a sort.
+        "m.published DESC, m.id DESC" if flt.sort == "time" else "m.urgency DESC, m.id DESC"
     )
+    # The snippet is the comment itself; a feed title ("Berbat hizmet") only when there is no text.
     sql = (
         "SELECT m.id, m.lane, COALESCE(s.name, s.url, ''), COALESCE(m.author, ''), "
-        f"COALESCE(m.lang, ''), substr(COALESCE(NULLIF(m.title, ''), m.text, ''), 1, {SNIPPET_CHARS}), "
+        f"COALESCE(m.lang, ''), substr(COALESCE(NULLIF(m.text, ''), m.title, ''), 1, {SNIPPET_CHARS}), "
         "COALESCE(m.urgency, 0), COALESCE(m.severity, 0), COALESCE(m.fetched, m.published), "
         "m.first_reply_at, COALESCE(t.name, ''), m.reasons, "
         "(SELECT group_concat(DISTINCT COALESCE(s2.name, s2.url)) FROM mentions g "

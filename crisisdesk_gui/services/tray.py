@@ -171,7 +171,7 @@ class TrayService(QObject):
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
             "SELECT COALESCE(m.group_id, m.id), COALESCE(s.name, s.url, ''), "
-            "substr(COALESCE(NULLIF(m.title, ''), m.text, ''), 1, 200), COALESCE(m.urgency, 0) "
+            "substr(COALESCE(NULLIF(m.text, ''), m.title, ''), 1, 200), COALESCE(m.urgency, 0) "
             f"FROM mentions m LEFT JOIN sources s ON s.id = m.source_id WHERE m.id IN ({marks})",
             ids,
         ).fetchall()
