@@ -46,6 +46,7 @@ def add_mention(
             "severity": severity,
             "group_id": group_id,
             "fetched": fetched.isoformat(),
+            "published": fetched.isoformat(),
             "label": "negative",
             "assignee_id": assignee,
             "reasons": json.dumps([{"kind": "negative", "text": "memnun", "weight": 0.7}]),
