@@ -178,6 +178,7 @@ def _configure_secrets(
     secrets: ModuleType, settings: ModuleType, db: Database, data_dir: Path
 ) -> None:
     secrets.set_profile(data_dir)
+    log.info("password store: %s", secrets.backend_name())
     if settings.get(db, "allow_insecure_secret_store"):
         secrets.use_file_fallback(secrets.fallback_path_for(data_dir))
 

@@ -11,15 +11,19 @@ echo "$out"
 case "$out" in CrisisDesk\ *) ;; *) echo "unexpected --version output" >&2; exit 1 ;; esac
 
 INTERNAL="$BUNDLE/_internal"
-for need in resources/icons/crisisdesk.svg resources/demo babel/locale-data/root.dat \
-            babel/locale-data/tr.dat keyring; do
+for need in resources/icons/crisisdesk.svg resources/demo resources/wizard \
+            babel/locale-data/root.dat babel/locale-data/tr.dat; do
     [ -e "$INTERNAL/$need" ] || { echo "missing in bundle: $need" >&2; exit 1; }
 done
 ls "$INTERNAL"/PySide6/Qt/translations/qtbase_*.qm >/dev/null || { echo "no qtbase_*.qm" >&2; exit 1; }
+# keyring finds its backends through its entry points: the metadata must be there.
+ls -d "$INTERNAL"/keyring-*.dist-info >/dev/null || { echo "no keyring metadata" >&2; exit 1; }
+ls "$INTERNAL"/translations/*/LC_MESSAGES/crisisdesk.mo >/dev/null || { echo "no compiled catalogs" >&2; exit 1; }
 
 # The GUI starts headless on a throw-away profile and quits by itself.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 QT_QPA_PLATFORM=offscreen CRISISDESK_SMOKE_QUIT_MS=1500 "$EXE" --data-dir "$tmp/profile" --minimized
 [ -f "$tmp/profile/crisisdesk.db" ] || { echo "the bundle did not create its profile" >&2; exit 1; }
+grep -q "password store:" "$tmp/profile/logs/crisisdesk.log" || { echo "keyring did not load" >&2; exit 1; }
 echo "bundle OK: $BUNDLE"

@@ -1,0 +1,80 @@
+"""The bootstrap: where the log goes, the excepthook, --demo/--minimized start, window layout."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from crisisdesk_gui import app
+from crisisdesk_gui.core import settings
+from crisisdesk_gui.ui import window_state
+
+
+def test_log_dir_is_the_user_log_dir_unless_a_profile_is_given(tmp_path: Path) -> None:
+    user = Path(platformdirs.user_log_dir("CrisisDesk", appauthor=False))
+    assert app.log_dir_for(tmp_path, explicit=False) == user
+    assert app.log_dir_for(tmp_path, explicit=True) == tmp_path / "logs"
+
+
+def test_excepthook_logs_and_shows_the_log_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crisisdesk_gui.core.logs import setup_logging
+    from crisisdesk_gui.ui import error_dialog
+
+    shown: list[Path] = []
+    monkeypatch.setattr(error_dialog, "show_error_dialog", lambda e, t, p: shown.append(p))
+    log_path = setup_logging(tmp_path / "logs")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app.install_excepthook(log_path)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert shown == [log_path]
+    text = log_path.read_text()
+    assert "boom in a slot" in text and "Traceback" in text
+
+
+def test_starts_minimized_on_a_given_profile_and_logs_there(tmp_path: Path) -> None:
+    data_dir = tmp_path / "profile"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CRISISDESK_SMOKE_QUIT_MS="300")
+    result = subprocess.run(
+        [sys.executable, "-m", "crisisdesk_gui.app", "--data-dir", str(data_dir), "--minimized"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    log_text = (data_dir / "logs" / "crisisdesk.log").read_text()
+    assert "starting, profile" in log_text and "password store:" in log_text
+
+
+def test_window_layout_is_remembered(qtbot, db) -> None:
+    first = QMainWindow()
+    qtbot.addWidget(first)
+    first.setGeometry(40, 50, 700, 500)
+    window_state.save(first, db)
+    assert settings.get(db, "window_geometry")
+    second = QMainWindow()
+    qtbot.addWidget(second)
+    assert window_state.restore(second, db)
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_a_damaged_layout_falls_back_to_the_default(qtbot, db) -> None:
+    settings.set_(db, "window_geometry", "not base64!")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    assert window_state.restore(window, db) is False
