@@ -15,6 +15,9 @@ OTHER = "other"
 MIN_CONFIDENCE = 0.5
 # The full model's verdict for another language overrides ours only when it is this sure.
 FOREIGN_CONFIDENCE = 0.9
+# Above this our four-language verdict is taken without asking the full model (a foreign text
+# spreads its probability over our four languages).
+SURE = 0.995
 
 _LETTER = re.compile(r"[^\W\d_]")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")
@@ -55,7 +58,7 @@ def identify(text: str) -> tuple[str, float]:
             return hint, max(prob, 0.5)
     if prob < MIN_CONFIDENCE:
         return OTHER, float(prob)
-    if prob < 0.999 or len(clean) > 40:
+    if prob < SURE:
         foreign, fprob = full.classify(clean)
         if foreign not in LANGS and fprob >= FOREIGN_CONFIDENCE:
             return OTHER, float(fprob)

@@ -7,14 +7,22 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-import simplemma
+from simplemma import Lemmatizer
+from simplemma.strategies import DefaultStrategy
 
 from crisisdesk_gui.core.detect import Reason, Score
 from crisisdesk_gui.core.detect.langid import OTHER, identify
 from crisisdesk_gui.core.detect.learn import EMPTY, Learned, text_key
-from crisisdesk_gui.core.detect.lexicon import LANGS, Lexicon, load_emoji, load_lexicon, squeeze
+from crisisdesk_gui.core.detect.lexicon import (
+    LANGS,
+    Lexicon,
+    Table,
+    load_emoji,
+    load_lexicon,
+    squeeze,
+)
 from crisisdesk_gui.core.text import fold
 
 # Tuned with `make eval` (bench/eval_sentiment.py); see the figures printed there.
@@ -55,35 +63,93 @@ _TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """One word as the lexicons see it; cached, so every lookup happens once per distinct word."""
+
     surface: str  # folded, elongation squeezed
     lemma: str  # folded lemma
     elongated: bool
     negated_verb: str  # Turkish: the folded stem of a negated verb ("begen" in "beğenmedim")
+    words: tuple[tuple[str, float, str], ...]  # single-word lexicon hits: (kind, weight, entry)
+    negator: float  # 1 negates the next words, -1 the words before, 0 none
+    intensifier: float  # multiplier, 0 when not an intensifier
+    contrast: bool
+    phrase: bool  # some phrase starts with this word
+
+
+@cache
+def _lemmatizer() -> Lemmatizer:
+    # The memory-frugal dictionaries: about 130 MB for the four languages instead of about 1 GB,
+    # for a lookup that the cache below makes rare.
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
 
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
     try:
-        return simplemma.lemmatize(word, lang=lang)
+        return _lemmatizer().lemmatize(word, lang=lang)
     except ValueError:
         return word
 
 
 @lru_cache(maxsize=200_000)
 def analyse(word: str, lang: str) -> Token:
+    lex = load_lexicon(lang)
     word = word.replace("’", "'")
     lower = word.replace("I", "ı").replace("İ", "i").lower() if lang == "tr" else word.lower()
     squeezed = squeeze(lower)
     surface = squeeze(fold(lower))
     # Text typed without diacritics: simplemma knows only the written forms, our index the rest.
-    lemma = load_lexicon(lang).forms.get(surface) if surface == squeezed else None
+    lemma = lex.forms.get(surface) if surface == squeezed else None
     lemma = lemma or squeeze(fold(_lemma(squeezed, lang)))
-    negated = ""
+    stem = ""
     if lang == "tr" and surface not in _TR_NOT_VERBS:
         match = _TR_NEG_VERB.match(surface)
         if match:
-            negated = match.group("stem")
-    return Token(surface, lemma, squeezed != lower, negated)
+            stem = match.group("stem")
+    words: list[tuple[str, float, str]] = []
+    polar: tuple[str, float, str] | None = None  # one polarity per word: the longer entry wins
+    for kind, table in _tables(lex):
+        found = table.word(surface, lemma)
+        if found is None and stem:
+            found = table.word(stem, stem)
+        if not found:
+            continue
+        hit = (kind, found[1], found[0].rstrip("*"))
+        if kind in ("negative", "positive"):
+            if polar is None or len(hit[2]) > len(polar[2]):
+                polar = hit
+            continue
+        words.append(hit)
+        if kind == "severity":
+            polar = None  # a crisis word is not counted twice as a plain negative
+            break
+    if polar is not None:
+        words.append(polar)
+    negator = lex.negators.word(surface, lemma)
+    negator_value = negator[1] if negator else 0.0
+    if not negator and lang == "en" and surface.endswith("n't"):
+        negator_value = 1.0
+    return Token(
+        surface=surface,
+        lemma=lemma,
+        elongated=squeezed != lower,
+        negated_verb=stem,
+        words=tuple(words),
+        negator=negator_value,
+        intensifier=lex.intensifiers.get(surface) or lex.intensifiers.get(lemma) or 0.0,
+        contrast=surface in lex.contrast,
+        phrase=any(surface in table.phrases or lemma in table.phrases for _, table in _tables(lex)),
+    )
+
+
+def _tables(lex: Lexicon) -> tuple[tuple[str, Table], ...]:
+    return (
+        ("severity", lex.severity),
+        ("insult", lex.insults),
+        ("negative", lex.negative),
+        ("positive", lex.positive),
+        ("expected", lex.expected),
+    )
 
 
 @dataclass(slots=True)
@@ -266,48 +332,23 @@ class Scorer:
         lex: Lexicon, tokens: list[Token], surfaces: list[str], lemmas: list[str]
     ) -> list[_Hit]:
         hits: list[_Hit] = []
-        tables = (
-            ("severity", lex.severity),
-            ("insult", lex.insults),
-            ("negative", lex.negative),
-            ("positive", lex.positive),
-            ("expected", lex.expected),
-        )
         i = 0
         n = len(tokens)
         while i < n:
-            span = 0
-            for kind, table in tables:
-                if not table.phrases:
-                    continue
-                found = table.phrase_at(surfaces, lemmas, i)
-                if found:
-                    length, value, entry = found
-                    hits.append(_Hit(i, i + length, kind, value, entry))
-                    span = max(span, length)
-            if span:
-                i += span
-                continue
             token = tokens[i]
-            stem = token.negated_verb
-            polar: _Hit | None = None  # one polarity per word: the longer entry wins
-            for kind, table in tables:
-                found = table.word(token.surface, token.lemma)
-                if found is None and stem:
-                    found = table.word(stem, stem)
-                if not found:
+            if token.phrase:
+                span = 0
+                for kind, table in _tables(lex):
+                    found = table.phrase_at(surfaces, lemmas, i) if table.phrases else None
+                    if found:
+                        length, value, entry = found
+                        hits.append(_Hit(i, i + length, kind, value, entry))
+                        span = max(span, length)
+                if span:
+                    i += span
                     continue
-                hit = _Hit(i, i + 1, kind, found[1], found[0].rstrip("*"))
-                if kind in ("negative", "positive"):
-                    if polar is None or len(hit.text) > len(polar.text):
-                        polar = hit
-                    continue
-                hits.append(hit)
-                if kind == "severity":
-                    break  # a crisis word is not counted twice as a plain negative
-            else:
-                if polar is not None:
-                    hits.append(polar)
+            for kind, weight, entry in token.words:
+                hits.append(_Hit(i, i + 1, kind, weight, entry))
             i += 1
         return hits
 
@@ -329,14 +370,11 @@ class Scorer:
         for i, token in enumerate(tokens):
             if i in in_phrase and i not in has_hit:
                 continue
-            found = lex.negators.word(token.surface, token.lemma)
-            if found is None and lex.lang == "en" and token.surface.endswith("n't"):
-                found = ("n't", 1.0)
-            if found is not None and i not in has_hit:
+            if token.negator and i not in has_hit:
                 negators.append(i)
-                if found[1] > 0:
+                if token.negator > 0:
                     for j in range(i + 1, min(n, i + 1 + SCOPE_AFTER)):
-                        if boundary[j] or surfaces[j] in lex.contrast:
+                        if boundary[j] or tokens[j].contrast:
                             break
                         negated[j] = i + 1
                 else:
@@ -360,9 +398,7 @@ class Scorer:
     ) -> float:
         mult = 1.0
         for j in range(hit.start - 1, max(-1, hit.start - 3), -1):
-            factor = lex.intensifiers.get(tokens[j].surface) or lex.intensifiers.get(
-                tokens[j].lemma
-            )
+            factor = tokens[j].intensifier
             if factor:
                 mult *= factor
                 break
@@ -391,14 +427,9 @@ def _by_lexicon(text: str) -> str:
         return OTHER
     best, best_hits = OTHER, 0
     for lang in LANGS:
-        lex = load_lexicon(lang)
         found = 0
         for word in words:
-            token = analyse(word, lang)
-            for table in (lex.negative, lex.positive, lex.insults, lex.severity):
-                if table.word(token.surface, token.lemma):
-                    found += 1
-                    break
+            found += any(kind != "expected" for kind, _, _ in analyse(word, lang).words)
         if found > best_hits:
             best, best_hits = lang, found
     return best
