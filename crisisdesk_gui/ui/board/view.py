@@ -195,6 +195,11 @@ class BoardView(QWidget):
                 )
                 return
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Sources and the team roster change on other pages; offer their current values.
+        self.filters.reload_choices()
+        super().showEvent(event)
+
     def apply_filter(self, flt: board.BoardFilter) -> None:
         self.refresh()
 
