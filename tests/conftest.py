@@ -33,9 +33,11 @@ def _isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _memory_keyring():
-    """No test ever reads or writes the real OS keyring."""
+def _memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """No test ever reads or writes the real OS keyring or the real autostart folder."""
     from crisisdesk_gui.core import secrets
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
 
     backend = secrets.use_memory_backend()
     secrets.use_file_fallback(None)
