@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import time
@@ -92,14 +93,20 @@ class MainWindow(QMainWindow):
         self.add_page("board", _("Board"), self.board)
         self.sources = LazyPage(self._make_sources_view, self)
         self.add_page("sources", _("Sources"), self.sources)
-        from crisisdesk_gui.ui import analytics_view, incidents_view, team_view
-
-        page = (self.profile, self.db, self)
-        self.add_page("team", _("Team"), LazyPage(lambda: team_view.TeamView(*page), self))
-        self.incidents = LazyPage(lambda: incidents_view.IncidentsView(*page), self)
+        self.add_page("team", _("Team"), self._lazy("team_view", "TeamView"))
+        self.incidents = self._lazy("incidents_view", "IncidentsView")
         self.add_page("incidents", _("Crisis plan"), self.incidents)
-        self.review = LazyPage(lambda: analytics_view.AnalyticsView(*page), self)
+        self.review = self._lazy("analytics_view", "AnalyticsView")
         self.add_page("review", _("Review"), self.review)
+
+    def _lazy(self, module: str, cls: str) -> LazyPage:
+        """A page whose module is imported only when first shown: launch imports the board only."""
+
+        def build() -> QWidget:
+            page_class = getattr(importlib.import_module(f"crisisdesk_gui.ui.{module}"), cls)
+            return page_class(self.profile, self.db, self)
+
+        return LazyPage(build, self)
 
     def _make_sources_view(self) -> QWidget:
         # Built on first show: it pulls in the fetch stack (httpx), which launch does not need.
