@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from sqlite_utils import Database
 
@@ -82,36 +81,6 @@ class PollSummary:
 
 
 # --- keys ----------------------------------------------------------------------------------
-
-_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|ref$|ref_src$|cmpid$|ocid$)", re.I)
-
-
-def normalise_link(url: str) -> str:
-    """The same article however it was linked: no scheme, www., fragment or tracking params."""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode(
-        sorted(
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING.match(k)
-        )
-    )
-    path = parts.path.rstrip("/") or "/"
-    return f"{host}{path}" + (f"?{query}" if query else "")
-
-
-def dedup_key(entry: Entry) -> str:
-    """GUID, else link, else content hash: how one source's item is recognised when seen again."""
-    if entry.guid:
-        return "guid:" + entry.guid
-    if entry.url:
-        return "link:" + entry.url
-    return "hash:" + entry.content_hash
-
-
-def story_key(entry: Entry) -> str:
-    return "link:" + normalise_link(entry.url) if entry.url else "hash:" + entry.content_hash
 
 
 def match_keywords(search_text: str, keywords: Iterable[tuple[str, re.Pattern[str]]]) -> list[str]:
@@ -367,11 +336,12 @@ def _after_ingest(db: Database, ids: list[int]) -> None:
 
 # --- the writer ----------------------------------------------------------------------------
 
+_DETECTION = ("lang", "label", "score", "severity", "troll", "urgency", "reasons")
 _INSERT = (
-    "INSERT INTO mentions (source_id, dedup_key, story_key, group_id, guid, url, title, text,"
-    " author, published, fetched, updated, content_hash, raw, search_text, matched_keywords,"
-    " lang, label, score, severity, troll, urgency, reasons, lane, lane_changed)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO mentions (id, source_id, dedup_key, story_key, group_id, guid, url, title,"
+    " text, author, published, updated, fetched, content_hash, raw, search_text,"
+    " matched_keywords, lang, label, score, severity, troll, urgency, reasons, lane,"
+    " lane_changed) VALUES (" + ", ".join(["?"] * 26) + ")"
 )
 _UPDATE = (
     "UPDATE mentions SET guid = ?, url = ?, title = ?, text = ?, author = ?, published = ?,"
@@ -442,14 +412,15 @@ class _Writer:
         nxt = schedule.after_success(self.now, row.get("every_minutes"))
         result.next_attempt = nxt
         result.not_modified = fetched.not_modified
-        new_ids: list[int] = []
-        negative: list[int] = []
-        with self.db.conn:  # one transaction: the source's items and its health, or nothing
-            if parsed is not None:
-                new_ids, negative = self._store_entries(row, parsed, result)
-            name = row.get("name") or (parsed.title if parsed is not None else None) or None
-            result.name = name
-            self.db.execute(
+        name = row.get("name") or (parsed.title if parsed is not None else None) or None
+        result.name = name
+        conn = self.db.conn
+        # One transaction: the source's items and its health, or nothing. IMMEDIATE takes the
+        # write lock first, so the ids handed out below cannot be taken by another writer.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            new_ids, negative = self._store_entries(row, parsed, result) if parsed else ([], [])
+            conn.execute(
                 "UPDATE sources SET name = ?, last_attempt = ?, last_success = ?,"
                 " last_status = ?, last_error = NULL, failures = 0, next_attempt = ?,"
                 " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
@@ -466,37 +437,71 @@ class _Writer:
                     row["id"],
                 ],
             )
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
         self.new_ids += new_ids
         self.negative_ids += negative
+
+    def _lookup(
+        self, sql: str, keys: Iterable[str], params: tuple[Any, ...] = ()
+    ) -> list[tuple[Any, ...]]:
+        keys = list(keys)
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.conn.execute(sql.format(marks=marks), [*params, *chunk]).fetchall()
+        return rows
 
     def _store_entries(
         self, row: dict[str, Any], parsed: ParsedFeed, result: SourceResult
     ) -> tuple[list[int], list[int]]:
         conn = self.db.conn
         source_id = row["id"]
-        keyed = [(dedup_key(e), e) for e in parsed.entries]
-        known: dict[str, tuple[int, str]] = {}
-        keys = list({k for k, _e in keyed})
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for mid, key, chash in conn.execute(
-                f"SELECT id, dedup_key, content_hash FROM mentions WHERE source_id = ?"
-                f" AND dedup_key IN ({marks})",
-                [source_id, *chunk],
-            ):
-                known[key] = (mid, chash)
+        known: dict[str, tuple[int, str]] = {
+            key: (mid, chash)
+            for mid, key, chash in self._lookup(
+                "SELECT id, dedup_key, content_hash FROM mentions WHERE source_id = ?"
+                " AND dedup_key IN ({marks})",
+                {e.dedup_key for e in parsed.entries},
+                (source_id,),
+            )
+        }
         fetched_at = iso(self.now)
-        new_ids: list[int] = []
-        negative: list[int] = []
-        for key, entry in keyed:
+        todo: list[tuple[Entry, list[str], tuple[int, str] | None]] = []
+        for entry in parsed.entries:
             matched = match_keywords(entry.search_text, self.keywords)
             if row.get("keywords_only") and not matched:
                 result.skipped += 1
                 continue
-            previous = known.get(key)
+            previous = known.get(entry.dedup_key)
             if previous is not None and previous[1] == entry.content_hash:
                 continue
+            # The same key twice in one feed: the first copy is kept, later ones are ignored.
+            known[entry.dedup_key] = (previous[0] if previous else -1, entry.content_hash)
+            todo.append((entry, matched, previous))
+        fresh = [e for e, _m, prev in todo if prev is None]
+        # The first mention of a story (same link, or same words) leads the card: earliest id.
+        by_story: dict[str, tuple[int, int]] = {}
+        for mid, key, group in self._lookup(
+            "SELECT id, story_key, group_id FROM mentions WHERE story_key IN ({marks}) ORDER BY id",
+            {e.story_key for e in fresh},
+        ):
+            by_story.setdefault(key, (mid, group))
+        by_hash: dict[str, tuple[int, int]] = {}
+        for mid, key, group in self._lookup(
+            "SELECT id, content_hash, group_id FROM mentions WHERE content_hash IN ({marks})"
+            " ORDER BY id",
+            {e.content_hash for e in fresh if e.words >= MIN_WORDS_TO_GROUP_BY_TEXT},
+        ):
+            by_hash.setdefault(key, (mid, group))
+        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM mentions").fetchone()[0] + 1
+        inserts: list[list[Any]] = []
+        new_ids: list[int] = []
+        negative: list[int] = []
+        for entry, matched, previous in todo:
             scored = self._score(entry)
             lane = "new" if scored["label"] == "negative" else None
             common = [
@@ -508,77 +513,51 @@ class _Writer:
                 iso(entry.published),
                 iso(entry.updated),
                 entry.content_hash,
-                json.dumps(entry.raw, ensure_ascii=False),
+                entry.raw_json,
                 entry.search_text,
                 json.dumps(matched, ensure_ascii=False),
             ]
-            detection = [
-                scored["lang"],
-                scored["label"],
-                scored["score"],
-                scored["severity"],
-                scored["troll"],
-                scored["urgency"],
-                scored["reasons"],
-            ]
+            detection = [scored[k] for k in _DETECTION]
             if previous is not None:  # edited at the source: same card, new words
+                if previous[0] < 0:  # a later copy of an item new in this very batch
+                    continue
                 conn.execute(
                     _UPDATE, [*common, *detection, lane, fetched_at if lane else None, previous[0]]
                 )
-                known[key] = (previous[0], entry.content_hash)
                 result.updated += 1
                 continue
-            skey = story_key(entry)
-            group = self._group_of(skey, entry)
-            cursor = conn.execute(
-                _INSERT,
+            mention_id = next_id
+            next_id += 1
+            groupable = entry.words >= MIN_WORDS_TO_GROUP_BY_TEXT
+            candidates = [by_story.get(entry.story_key)]
+            if groupable:
+                candidates.append(by_hash.get(entry.content_hash))
+            found = min((c for c in candidates if c is not None), default=None)
+            group = found[1] if found is not None and found[1] is not None else mention_id
+            by_story.setdefault(entry.story_key, (mention_id, group))
+            if groupable:
+                by_hash.setdefault(entry.content_hash, (mention_id, group))
+            inserts.append(
                 [
+                    mention_id,
                     source_id,
-                    key,
-                    skey,
+                    entry.dedup_key,
+                    entry.story_key,
                     group,
-                    entry.guid,
-                    entry.url,
-                    entry.title,
-                    entry.text,
-                    entry.author,
-                    iso(entry.published),
+                    *common[:7],
                     fetched_at,
-                    iso(entry.updated),
-                    entry.content_hash,
-                    common[8],
-                    entry.search_text,
-                    common[10],
+                    *common[7:],
                     *detection,
                     lane,
                     fetched_at if lane else None,
-                ],
+                ]
             )
-            mention_id = int(cursor.lastrowid or 0)
-            if group is None:
-                conn.execute(
-                    "UPDATE mentions SET group_id = ? WHERE id = ?", [mention_id, mention_id]
-                )
-            known[key] = (mention_id, entry.content_hash)
             new_ids.append(mention_id)
             if lane:
                 negative.append(mention_id)
-            result.new += 1
+        conn.executemany(_INSERT, inserts)
+        result.new += len(inserts)
         return new_ids, negative
-
-    def _group_of(self, skey: str, entry: Entry) -> int | None:
-        """The first mention of the same story (same link, or same words) leads the card."""
-        if entry.words >= MIN_WORDS_TO_GROUP_BY_TEXT:
-            found = self.db.conn.execute(
-                "SELECT group_id FROM mentions WHERE story_key = ? OR content_hash = ?"
-                " ORDER BY id LIMIT 1",
-                [skey, entry.content_hash],
-            ).fetchone()
-        else:
-            found = self.db.conn.execute(
-                "SELECT group_id FROM mentions WHERE story_key = ? ORDER BY id LIMIT 1", [skey]
-            ).fetchone()
-        return int(found[0]) if found and found[0] is not None else None
 
     def _score(self, entry: Entry) -> dict[str, Any]:
         if entry.score is not None:
@@ -587,7 +566,5 @@ class _Writer:
             self.scorer = _load_scorer(self.db)
             self._scorer_loaded = True
         if self.scorer is None:
-            return dict.fromkeys(
-                ("lang", "label", "score", "severity", "troll", "urgency", "reasons")
-            )
+            return dict.fromkeys(_DETECTION)
         return score_columns(self.scorer, entry)

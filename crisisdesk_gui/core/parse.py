@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit
 
 import feedparser
 import nh3
@@ -68,16 +68,29 @@ class Entry:
     content_hash: str = ""
     search_text: str = ""
     words: int = 0  # words in title and text: too few and a shared hash means nothing
+    dedup_key: str = ""  # GUID, else link, else content hash: this source's item seen again
+    story_key: str = ""  # normalised link, else content hash: the same story on other sources
+    raw_json: str = ""
     score: dict[str, Any] | None = None  # detection columns, when a worker already scored it
 
     def finish(self) -> Entry:
-        """Same words, same hash: whitespace, case and diacritics do not count."""
+        # Same words, same hash: whitespace, case and diacritics do not count.
         words = fold(f"{self.title}\n{self.text}").split()
         self.words = len(words)
         self.content_hash = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
         self.search_text = fold(
             " ".join(p for p in (self.title, self.text, self.author or "") if p)
         )
+        if self.guid:
+            self.dedup_key = "guid:" + self.guid
+        elif self.url:
+            self.dedup_key = "link:" + self.url
+        else:
+            self.dedup_key = "hash:" + self.content_hash
+        self.story_key = (
+            "link:" + normalise_link(self.url) if self.url else "hash:" + self.content_hash
+        )
+        self.raw_json = json.dumps(self.raw, ensure_ascii=False)
         return self
 
 
@@ -93,6 +106,24 @@ class ParsedFeed:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|ref$|ref_src$|cmpid$|ocid$)", re.I)
+
+
+def normalise_link(url: str) -> str:
+    """The same article however it was linked: no scheme, www., fragment or tracking params."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        )
+    )
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{query}" if query else "")
 
 
 # --- text ----------------------------------------------------------------------------------

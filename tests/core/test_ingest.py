@@ -8,7 +8,8 @@ import pytest
 
 from crisisdesk_gui.core import detect, sources
 from crisisdesk_gui.core.detect import Reason, Score
-from crisisdesk_gui.core.ingest import normalise_link, poll_once
+from crisisdesk_gui.core.ingest import poll_once
+from crisisdesk_gui.core.parse import normalise_link
 from tests.core.loopback_feeds import rss, simple_feed
 
 
