@@ -496,6 +496,7 @@ def contact_sheet_html(
         "th { background-color: #7a1f1f; color: #ffffff; text-align: left; } "
         ".muted { color: #555555; } "
         f".name {{ font-size: {size + 1.5}pt; font-weight: bold; }} "
+        f".role {{ font-size: {size - 1}pt; }} "
         "</style>",
         f"<h1>{escape(title)}{(' – ' + escape(business)) if business else ''}</h1>",
         '<p class="muted">'
@@ -536,7 +537,7 @@ def contact_sheet_html(
         other_html = "<br/>".join(escape(o) for o in other)
         call_html = "<br/>".join(escape(x) for x in (m.on_call, m.notes) if x)
         rows.append(
-            f'<tr><td><span class="name">{escape(m.name)}</span><br/>{escape(m.role_label)}</td>'
+            f'<tr><td><span class="name">{escape(m.name)}</span><br/><span class="role">{escape(m.role_label)}</span></td>'
             f"<td>{phone_html}</td><td>{email_html}</td><td>{other_html}</td>"
             f"<td>{call_html}</td></tr>"
         )
