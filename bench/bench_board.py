@@ -27,16 +27,17 @@ TARGET_RSS_MIB = 600
 TARGET_SEARCH_MS = 100
 
 # Made-up words per language; enough variety for a realistic FTS index.
-WORDS = {
+_VOCABULARY = {
     "tr": "hiç memnun kalmadım ekmek bayat personel kaba rezalet sipariş geç geldi soğuk pasta "
-    "berbat fiyat pahalı hizmet kötü asla tavsiye etmem".split(),
+    "berbat fiyat pahalı hizmet kötü asla tavsiye etmem",
     "pl": "nie polecam pizza zimna obsługa nieuprzejma czekaliśmy godzinę drogo brudno "
-    "zamówienie spóźnione fatalnie oszuści zwrot pieniędzy".split(),
+    "zamówienie spóźnione fatalnie oszuści zwrot pieniędzy",
     "fi": "en suosittele huono palvelu kallis leipä homeessa kylmä odotimme tunnin "
-    "tilaus myöhässä epäkohtelias henkilökunta".split(),
+    "tilaus myöhässä epäkohtelias henkilökunta",
     "en": "terrible service rude staff stale cake never again cold coffee overpriced "
-    "waited an hour order late refund scam worst bakery".split(),
+    "waited an hour order late refund scam worst bakery",
 }
+WORDS = {lang: text.split() for lang, text in _VOCABULARY.items()}
 BARE = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -75,11 +76,18 @@ def fill(data_dir: Path, n: int = N_MENTIONS, seed: int = 7) -> None:
                 "INSERT INTO sources (id, url, name, kind, paused) VALUES (?, ?, ?, 'file', 1)",
                 [sid, f"file:///bench/source{sid}.xml", f"Source {sid}"],
             )
-        lanes = ["new"] * 5 + ["acknowledged"] * 3 + ["offline"] * 2 + ["resolved"] * 30 + [
-            "watching",
-            "warned",
-            "blocked",
-        ] + ["not_negative"] * 4
+        lanes = (
+            ["new"] * 5
+            + ["acknowledged"] * 3
+            + ["offline"] * 2
+            + ["resolved"] * 30
+            + [
+                "watching",
+                "warned",
+                "blocked",
+            ]
+            + ["not_negative"] * 4
+        )
         rows = []
         for i in range(1, n + 1):
             lang = rnd.choice(list(WORDS))
@@ -104,8 +112,9 @@ def fill(data_dir: Path, n: int = N_MENTIONS, seed: int = 7) -> None:
                     score,
                     sev,
                     round(sev * 10 + score * 10, 3),
-                    json.dumps([{"kind": "negative", "text": w, "weight": 0.5}
-                                for w in text.split()[:2]]),
+                    json.dumps(
+                        [{"kind": "negative", "text": w, "weight": 0.5} for w in text.split()[:2]]
+                    ),
                     rnd.choice(lanes),
                 )
             )
@@ -122,8 +131,9 @@ def fill(data_dir: Path, n: int = N_MENTIONS, seed: int = 7) -> None:
 def _launch(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds from spawn to first populated paint, and RSS (MiB) RSS_AFTER_S later."""
     start = time.time()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     try:
         ready = None
         assert proc.stdout is not None
@@ -199,8 +209,10 @@ def main() -> int:
     print(f"   bare QMainWindow first paint: {bare_s * 1000:.0f} ms (median of {RUNS})")
     print(f"   CrisisDesk board with cards:  {app_s * 1000:.0f} ms (median of {RUNS})")
     print(f"   launch ratio: {ratio:.2f}x (target ≤ {TARGET_RATIO}x)")
-    print(f"   RSS {RSS_AFTER_S:.0f} s after showing: {rss:.0f} MiB (target < {TARGET_RSS_MIB}); "
-          f"bare window {max(r for _, r in bare):.0f} MiB")
+    print(
+        f"   RSS {RSS_AFTER_S:.0f} s after showing: {rss:.0f} MiB (target < {TARGET_RSS_MIB}); "
+        f"bare window {max(r for _, r in bare):.0f} MiB"
+    )
 
     searches = measure_search(data_dir)
     for query, ms in searches.items():
