@@ -248,28 +248,21 @@ class AnalyticsView(QWidget):
         cur_resp = rv.response_days.current
         prev_resp = rv.response_days.previous
 
-        def medians(rows: list) -> list[float]:
-            return [
-                r.median_minutes if r.median_minutes is not None else float("nan") for _d, r in rows
-            ]
+        def medians(rows: list) -> tuple[list[int], list[float]]:
+            """Only the days with a reply: a day without one has no median to draw."""
+            points = [(x, r.median_minutes) for x, (_d, r) in zip(xs, rows, strict=False)]
+            kept = [(x, m) for x, m in points if m is not None]
+            return [x for x, _m in kept], [m for _x, m in kept]
 
         plot.plot(
-            xs,
-            medians(cur_resp)[: len(xs)],
+            *medians(cur_resp),
             pen=pg.mkPen(CURRENT, width=2),
             symbol="o",
             symbolSize=5,
             symbolBrush=CURRENT,
-            connect="finite",
             name=_("This period"),
         )
-        plot.plot(
-            xs,
-            medians(prev_resp)[: len(xs)],
-            pen=pen_prev,
-            connect="finite",
-            name=_("Previous period"),
-        )
+        plot.plot(*medians(prev_resp), pen=pen_prev, name=_("Previous period"))
         target = pg.InfiniteLine(
             pos=rv.target_minutes,
             angle=0,
