@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "detect_languages": ["tr", "pl", "fi", "en"],  # the languages the wizard asked about
     "window_geometry": "",
     "window_state": "",
+    "window_splitters": {},  # splitter positions (the board's detail pane) by a stable key
     # evidence (issue 6): also screenshot the comment's web page when QtWebEngine is installed
     "evidence_page_capture": True,
 }

@@ -1,4 +1,5 @@
-"""Remember the main window's size, position and dock/toolbar layout in the profile's settings."""
+"""Remember the main window's size, position, dock/toolbar layout and splitter positions (the
+board's detail pane) in the profile's settings."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import base64
 import logging
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QSplitter
 from sqlite_utils import Database
 
 from crisisdesk_gui.core import settings
@@ -15,14 +16,37 @@ log = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "window_geometry"
 STATE_KEY = "window_state"
+SPLITTERS_KEY = "window_splitters"
+
+
+def _b64(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _splitters(window: QMainWindow) -> dict[str, QSplitter]:
+    """Splitters by a stable key: the parent's class and the splitter's place among its kind."""
+    found: dict[str, QSplitter] = {}
+    for splitter in window.findChildren(QSplitter):
+        parent = splitter.parentWidget()
+        owner = type(parent).__name__ if parent is not None else ""
+        key = (
+            splitter.objectName()
+            or f"{owner}/{len([k for k in found if k.startswith(owner + '/')])}"
+        )
+        found[key] = splitter
+    return found
 
 
 def save(window: QMainWindow, db: Database) -> None:
+    # Pages built lazily may not exist in this session: keep what was saved for them.
+    splitters = dict(settings.get(db, SPLITTERS_KEY) or {})
+    splitters.update({k: _b64(s.saveState()) for k, s in _splitters(window).items()})
     settings.update(
         db,
         {
-            GEOMETRY_KEY: base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii"),
-            STATE_KEY: base64.b64encode(bytes(window.saveState().data())).decode("ascii"),
+            GEOMETRY_KEY: _b64(window.saveGeometry()),
+            STATE_KEY: _b64(window.saveState()),
+            SPLITTERS_KEY: splitters,
         },
     )
 
@@ -36,6 +60,10 @@ def restore(window: QMainWindow, db: Database) -> bool:
         ok = window.restoreGeometry(QByteArray(base64.b64decode(geometry)))
         if state:
             window.restoreState(QByteArray(base64.b64decode(state)))
+        saved = settings.get(db, SPLITTERS_KEY) or {}
+        for key, splitter in _splitters(window).items():
+            if key in saved:
+                splitter.restoreState(QByteArray(base64.b64decode(saved[key])))
     except (ValueError, TypeError):
         log.warning("saved window layout is damaged; using the default")
         return False
