@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "phone_region": "",
     # desktop (issue 8): no secret leaves the keyring unless the user agreed; window layout
     "allow_insecure_secret_store": False,
+    "insecure_secret_store_asked": False,
     "detect_languages": ["tr", "pl", "fi", "en"],  # the languages the wizard asked about
     "window_geometry": "",
     "window_state": "",

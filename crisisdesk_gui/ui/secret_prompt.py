@@ -2,7 +2,7 @@
 
 Dialogs that take a password or token (a private feed in the sources view, mail settings) call
 `store_source_credentials` or `ensure_secret_store` instead of core.secrets directly, so the user
-is told once when no keyring works and asked before anything is kept elsewhere.
+is asked once, when no keyring works, before anything is kept elsewhere.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from crisisdesk_gui.core import secrets, settings
 from crisisdesk_gui.core.i18n import _
 
 ALLOW_KEY = "allow_insecure_secret_store"
+ASKED_KEY = "insecure_secret_store_asked"
 
 
 def allow_file_store(db: Database, data_dir: Path, allowed: bool) -> None:
@@ -41,15 +42,27 @@ def ask_file_store(parent: QWidget | None, data_dir: Path) -> bool:
 
 
 def ensure_secret_store(parent: QWidget | None, db: Database, data_dir: Path) -> bool:
-    """True when a secret can be stored now; asks the user when no keyring works."""
+    """True when a secret can be stored now. Without a keyring the user is asked once; after a
+    "no" the app only says why nothing was saved (Settings → Desktop can still allow the file)."""
     if secrets.keyring_available():
         return True
     if settings.get(db, ALLOW_KEY):
         secrets.use_file_fallback(secrets.fallback_path_for(data_dir))
         return True
-    if ask_file_store(parent, data_dir):
-        allow_file_store(db, data_dir, True)
-        return True
+    if not settings.get(db, ASKED_KEY):
+        settings.set_(db, ASKED_KEY, True)
+        if ask_file_store(parent, data_dir):
+            allow_file_store(db, data_dir, True)
+            return True
+        return False
+    QMessageBox.warning(
+        parent,
+        _("Password not saved"),
+        _(
+            "No password store (keyring) works on this computer, so the password was not saved. "
+            "Settings → Desktop can let CrisisDesk keep passwords in a file instead."
+        ),
+    )
     return False
 
 

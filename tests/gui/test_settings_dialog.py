@@ -111,6 +111,13 @@ def test_no_keyring_asks_before_using_a_file(
     assert not secrets.fallback_path_for(data_dir).exists()
     assert settings.get(db, "allow_insecure_secret_store") is False
 
+    # Asked once: after a "no" the app only says why nothing was saved.
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    assert not secret_prompt.store_source_credentials(None, db, data_dir, sid, "u", "tok3n")
+    assert asked == [True] and "Settings" in warned[0]
+
+    settings.set_(db, "insecure_secret_store_asked", False)
     monkeypatch.setattr(secret_prompt, "ask_file_store", lambda *a: True)
     assert secret_prompt.store_source_credentials(None, db, data_dir, sid, "u", "tok3n")
     path = secrets.fallback_path_for(data_dir)
