@@ -36,21 +36,20 @@ def test_json_one_object_per_line_in_order(monkeypatch, capsys, data_dir: Path) 
     rows = [json.loads(line) for line in out.out.splitlines()]
     assert len(rows) == len(LINES)
     assert [r["lang"] for r in rows] == ["tr", "pl", "other", "fi", "en"]
-    assert [r["label"] for r in rows] == ["negative", "negative", "neutral", "positive",
-                                          "negative"]
+    assert [r["label"] for r in rows] == ["negative", "negative", "neutral", "positive", "negative"]
     assert rows[4]["severity"] == 3
     assert {"lang", "label", "score", "severity", "reasons"} <= set(rows[0])
     assert any(r["text"] == "rezalet" for r in rows[0]["reasons"])
 
 
 def test_plain_output_and_lang_option(monkeypatch, capsys, data_dir: Path) -> None:
-    code, out = classify(monkeypatch, capsys, data_dir, ["ei toimi", "en suosittele"],
-                         "--lang", "fi")
+    code, out = classify(
+        monkeypatch, capsys, data_dir, ["ei toimi", "en suosittele"], "--lang", "fi"
+    )
     assert code == 0
     lines = out.out.splitlines()
     assert len(lines) == 2
-    assert all(line.split("\t")[0] == "negative" and line.split("\t")[2] == "fi"
-               for line in lines)
+    assert all(line.split("\t")[0] == "negative" and line.split("\t")[2] == "fi" for line in lines)
 
 
 def test_unknown_language_is_a_usage_error(monkeypatch, capsys, data_dir: Path) -> None:
@@ -62,7 +61,7 @@ def test_unknown_language_is_a_usage_error(monkeypatch, capsys, data_dir: Path) 
 def test_profile_corrections_apply(monkeypatch, capsys, data_dir: Path) -> None:
     text = "Our new cake is sick"
     code, out = classify(monkeypatch, capsys, data_dir, [text], "--json")
-    assert json.loads(out.out)["label"] == "negative"
+    assert code == 0 and json.loads(out.out)["label"] == "negative"
     db = open_profile_db(data_dir)
     db["sources"].insert({"id": 1, "url": "file:///f.xml"})
     db["mentions"].insert({"id": 1, "source_id": 1, "dedup_key": "a", "text": text, "lang": "en"})
@@ -72,6 +71,7 @@ def test_profile_corrections_apply(monkeypatch, capsys, data_dir: Path) -> None:
 
     learn._REGISTRY.clear()  # as a fresh process would start
     code, out = classify(monkeypatch, capsys, data_dir, [text], "--json")
+    assert code == 0
     row = json.loads(out.out)
     assert row["label"] != "negative"
     assert row["reasons"][0]["kind"] == "learned"
@@ -80,10 +80,20 @@ def test_profile_corrections_apply(monkeypatch, capsys, data_dir: Path) -> None:
 @pytest.mark.slow
 def test_cli_as_a_process(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "crisisdesk_gui.cli", "--data-dir", str(tmp_path / "p"),
-         "classify", "--json"],
-        input="nie polecam\nthanks, great service\n", capture_output=True, text=True,
-        encoding="utf-8", timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "crisisdesk_gui.cli",
+            "--data-dir",
+            str(tmp_path / "p"),
+            "classify",
+            "--json",
+        ],
+        input="nie polecam\nthanks, great service\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     labels = [json.loads(line)["label"] for line in result.stdout.splitlines()]

@@ -30,8 +30,14 @@ def test_our_four_languages(text: str, lang: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "😡😡😡", "12:30 !!!", "https://example.com/x", "Das Paket ist immer noch nicht da",
-     "Le colis n'est toujours pas arrivé, c'est nul"],
+    [
+        "",
+        "😡😡😡",
+        "12:30 !!!",
+        "https://example.com/x",
+        "Das Paket ist immer noch nicht da",
+        "Le colis n'est toujours pas arrivé, c'est nul",
+    ],
 )
 def test_other(text: str) -> None:
     assert identify(text)[0] == "other"

@@ -14,8 +14,16 @@ def add_mention(db, mention_id: int, text: str, lang: str = "en", **extra) -> in
     if not db["sources"].count:
         db["sources"].insert({"id": 1, "url": "file:///feed.xml"})
     db["mentions"].insert(
-        {"id": mention_id, "source_id": 1, "dedup_key": f"k{mention_id}", "text": text,
-         "lang": lang, "label": "neutral", "score": 0.0, **extra}
+        {
+            "id": mention_id,
+            "source_id": 1,
+            "dedup_key": f"k{mention_id}",
+            "text": text,
+            "lang": lang,
+            "label": "neutral",
+            "score": 0.0,
+            **extra,
+        }
     )
     return mention_id
 
@@ -64,8 +72,10 @@ def test_corrections_survive_a_restart(data_dir: Path) -> None:
     learn._REGISTRY.clear()
     reopened = open_profile_db(data_dir)
     try:
-        assert load_scorer(reopened).score("Lezzet Fırını'nın simidi bomba gibi",
-                                           lang="tr").label == "negative"
+        assert (
+            load_scorer(reopened).score("Lezzet Fırını'nın simidi bomba gibi", lang="tr").label
+            == "negative"
+        )
     finally:
         reopened.conn.close()
 
@@ -85,8 +95,10 @@ def test_brand_keywords_never_learn_a_polarity(db) -> None:
     for i, text in enumerate(["Aurora kahvi jäähtyi odottaessa", "Aurora jono oli pitkä taas"]):
         add_mention(db, 10 + i, text, lang="fi")
         record_correction(db, 10 + i, "negative")
-    assert not any(r.text.lower() == "aurora"
-                   for r in scorer.score("Aurora avaa uuden kahvilan", lang="fi").reasons)
+    assert not any(
+        r.text.lower() == "aurora"
+        for r in scorer.score("Aurora avaa uuden kahvilan", lang="fi").reasons
+    )
 
 
 def test_unknown_label_or_mention_is_refused(db) -> None:

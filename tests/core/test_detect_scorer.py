@@ -185,9 +185,10 @@ def test_elongation_and_shouting_raise_intensity(scorer: Scorer) -> None:
     assert loud.label == "negative"
     assert loud.score > plain.score
     assert "intensifier" in kinds(loud)
-    assert scorer.score("TERRIBLE service", lang="en").score > scorer.score(
-        "terrible service", lang="en"
-    ).score
+    assert (
+        scorer.score("TERRIBLE service", lang="en").score
+        > scorer.score("terrible service", lang="en").score
+    )
     assert scorer.score("sooo baaad", lang="en").label == "negative"
 
 

@@ -14,17 +14,30 @@ def store(db, mention_id: int, text: str, author: str, *, at: str = NOW, title: 
         db["sources"].insert({"id": 1, "url": "file:///feed.xml"})
     score = load_scorer().score(mention_text(title, text))
     db["mentions"].insert(
-        {"id": mention_id, "source_id": 1, "dedup_key": f"k{mention_id}", "title": title,
-         "text": text, "author": author, "published": at, "lang": score.lang,
-         "label": score.label, "score": score.score, "severity": score.severity,
-         "troll": score.troll, "urgency": score.urgency,
-         "reasons": json.dumps([r.as_dict() for r in score.reasons])}
+        {
+            "id": mention_id,
+            "source_id": 1,
+            "dedup_key": f"k{mention_id}",
+            "title": title,
+            "text": text,
+            "author": author,
+            "published": at,
+            "lang": score.lang,
+            "label": score.label,
+            "score": score.score,
+            "severity": score.severity,
+            "troll": score.troll,
+            "urgency": score.urgency,
+            "reasons": json.dumps([r.as_dict() for r in score.reasons]),
+        }
     )
     return mention_id
 
 
 def troll_reasons(db, mention_id: int) -> list[dict]:
-    return [r for r in json.loads(db["mentions"].get(mention_id)["reasons"]) if r["kind"] == "troll"]
+    return [
+        r for r in json.loads(db["mentions"].get(mention_id)["reasons"]) if r["kind"] == "troll"
+    ]
 
 
 def test_same_text_under_several_names(db) -> None:
@@ -81,8 +94,10 @@ def test_one_author_on_many_negative_items(db) -> None:
         "Surkea laatu, rahat hukkaan",
         "Taas rikki tullut paketti, kamala kauppa",
     ]
-    ids = [store(db, i, text, "Vihainen_Asiakas", at=f"2026-11-20T1{i}:00:00+00:00")
-           for i, text in enumerate(texts, 1)]
+    ids = [
+        store(db, i, text, "Vihainen_Asiakas", at=f"2026-11-20T1{i}:00:00+00:00")
+        for i, text in enumerate(texts, 1)
+    ]
     store(db, 9, "Hyvää palvelua", "Vihainen_Asiakas")
     after_ingest(db, ids)
     last = db["mentions"].get(ids[-1])
