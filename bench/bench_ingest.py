@@ -93,6 +93,34 @@ def timed(cmd: list[str], **kwargs: object) -> tuple[float, subprocess.Completed
     return time.perf_counter() - started, done
 
 
+class _NullScorer:
+    def score(self, text: str, *, lang: str | None = None) -> object:
+        from crisisdesk_gui.core.detect import Score
+
+        return Score(lang="other", label="neutral", score=0.0)
+
+
+def _poll_without_detection(urls: list[str], profile: Path) -> float:
+    """Ingest's own share of the poll, to tell it apart from the detector's."""
+    from crisisdesk_gui.core import detect, sources
+    from crisisdesk_gui.core.db import open_profile_db
+    from crisisdesk_gui.core.ingest import poll_once
+
+    db = open_profile_db(profile)
+    for url in urls:
+        sources.add_source(db, url)
+    db.conn.close()
+    hook = getattr(detect, "after_ingest", None)
+    detect.after_ingest = lambda db, ids: None  # type: ignore[assignment]
+    try:
+        started = time.perf_counter()
+        poll_once(profile, scorer=_NullScorer())
+        return time.perf_counter() - started
+    finally:
+        if hook is not None:
+            detect.after_ingest = hook  # type: ignore[assignment]
+
+
 def main() -> int:
     corpus = build_corpus()
     server = serve(corpus)
@@ -126,6 +154,7 @@ def main() -> int:
         scored = db.execute("SELECT count(*) FROM mentions WHERE label IS NOT NULL").fetchone()[0]
         db.conn.close()
         second, done = timed(cli, cwd=REPO)
+        bare = _poll_without_detection(urls, work / "bare")
         print(f"   corpus: {FEEDS} feeds × {ITEMS} items on loopback")
         print(
             f"   crisisdesk poll --once, empty profile : {first:6.2f} s "
@@ -134,6 +163,10 @@ def main() -> int:
         print(
             f"   crisisdesk poll --once, unchanged     : {second:6.2f} s "
             f"({second / first:.2f}× the first poll; conditional GET)"
+        )
+        print(
+            f"   same first poll without detection     : {bare:6.2f} s "
+            "(fetch, parse, store; no scorer, no troll pass)"
         )
 
         newsboat = shutil.which("newsboat")
