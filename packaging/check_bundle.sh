@@ -10,6 +10,8 @@ out=$("$EXE" --version)
 echo "$out"
 case "$out" in CrisisDesk\ *) ;; *) echo "unexpected --version output" >&2; exit 1 ;; esac
 
+"$BUNDLE/crisisdesk-cli" --version
+
 INTERNAL="$BUNDLE/_internal"
 for need in resources/icons/crisisdesk.svg resources/demo resources/wizard \
             babel/locale-data/root.dat babel/locale-data/tr.dat; do
@@ -26,4 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
 QT_QPA_PLATFORM=offscreen CRISISDESK_SMOKE_QUIT_MS=1500 "$EXE" --data-dir "$tmp/profile" --minimized
 [ -f "$tmp/profile/crisisdesk.db" ] || { echo "the bundle did not create its profile" >&2; exit 1; }
 grep -q "password store:" "$tmp/profile/logs/crisisdesk.log" || { echo "keyring did not load" >&2; exit 1; }
+# The CLI fills a demo profile offline: feeds, lexicons, lemmatiser data and ingest all bundled.
+"$BUNDLE/crisisdesk-cli" --data-dir "$tmp/demo" demo --json | grep -q '"errors": \[\]' \
+    || { echo "crisisdesk-cli demo failed in the bundle" >&2; exit 1; }
 echo "bundle OK: $BUNDLE"

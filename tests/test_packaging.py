@@ -74,3 +74,11 @@ def test_bundle_answers_version() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"CrisisDesk {__version__}"
+    cli = subprocess.run(
+        [str(BUNDLE / "crisisdesk-cli"), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert cli.stdout.strip() == f"crisisdesk-cli {__version__}", cli.stderr
