@@ -129,3 +129,36 @@ def test_poll_once_exit_codes_and_mentions_list(cli) -> None:
     )
     failed = json.loads(cli("sources", "list", "--json")[1])[1]
     assert failed["failures"] == 1 and "404" in failed["last_error"] and failed["next_attempt"]
+
+
+def test_poll_without_once_runs_until_interrupted(data_dir: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    with feed_server() as server:
+        server.routes["/ok"] = static(simple_feed("loop", 2))
+        assert main(["--data-dir", str(data_dir), "sources", "add", server.url("/ok")]) == 0
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "crisisdesk_gui.cli", "--data-dir", str(data_dir), "poll"],
+            cwd=repo,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            lines = []
+            for line in proc.stdout:  # bounded by the test timeout; the poll prints at once
+                lines.append(line)
+                if line.startswith("Next poll at"):
+                    break
+            assert any("2 new mentions" in line for line in lines), lines
+            assert proc.poll() is None  # still polling on schedule
+            proc.send_signal(signal.SIGINT)
+            out, _err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert proc.returncode == 0 and "Stopped." in out

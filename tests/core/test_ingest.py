@@ -283,3 +283,54 @@ def test_many_sources_parse_in_worker_processes(data_dir, db, tmp_path, scorer) 
     # Full-text search over folded text finds the stored items.
     hits = db.execute("SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 's3'").fetchone()
     assert hits[0] == 4
+
+
+def test_private_feed_gets_basic_auth_from_the_keyring(data_dir, db, scorer) -> None:
+    from crisisdesk_gui.core import secrets
+    from tests.core.loopback_feeds import feed_server, static
+
+    secrets.use_memory_backend()
+    with feed_server() as server:
+        server.routes["/private"] = static(simple_feed("p", 1))
+        server.routes["/public"] = static(simple_feed("q", 1))
+        private = sources.add_source(db, server.url("/private"))
+        sources.add_source(db, server.url("/public"))
+        secrets.set_source_credentials(db, private, "ann", "s3cret")
+        assert poll_once(data_dir, scorer=scorer).ok
+        assert server.hits("/private")[0]["authorization"] == "Basic YW5uOnMzY3JldA=="
+        assert "authorization" not in server.hits("/public")[0]
+
+
+def test_source_store_functions(db, tmp_path) -> None:
+    feed = write(tmp_path / "f.xml", simple_feed("x", 1))
+    source_id = sources.add_source(db, feed, name="Mine")
+    assert sources.get_source(db, source_id)["kind"] == "file"
+    assert sources.guess_kind("https://www.google.com/alerts/feeds/1/2") == "google_alerts"
+    assert sources.guess_kind("https://www.reddit.com/r/x/search.rss?q=y") == "reddit"
+    sources.update_source(db, source_id, every_minutes=5, paused=1, keywords_only=1)
+    row = sources.get_source(db, source_id)
+    assert (row["every_minutes"], row["paused"], row["keywords_only"]) == (5, 1, 1)
+    assert sources.health_text(row).startswith("paused, not fetched yet")
+    with pytest.raises(sources.SourceError):
+        sources.update_source(db, source_id, etag="x")
+    with pytest.raises(sources.SourceError, match="already in the list"):
+        sources.add_source(db, feed)
+    assert sources.add_keywords(db, ["Łódź", "lodz", "  "]) == ["Łódź"]
+    assert sources.remove_keyword(db, "LODZ") and sources.list_keywords(db) == []
+    assert sources.remove_source(db, source_id) and not sources.remove_source(db, source_id)
+    assert sources.normalise_url("feed://example.com/rss") == "https://example.com/rss"
+
+
+def test_health_text_names_the_error_and_the_next_try() -> None:
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    row = {
+        "last_success": (now - timedelta(hours=2)).isoformat(),
+        "last_attempt": now.isoformat(),
+        "failures": 3,
+        "last_error": "The server answered 503 (service unavailable).",
+        "next_attempt": (now + timedelta(hours=4)).isoformat(),
+    }
+    assert sources.health_text(row, now) == (
+        "last OK 2 hours ago, 3 failures: The server answered 503 (service unavailable)., "
+        "next try in 4 hours"
+    )
