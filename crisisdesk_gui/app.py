@@ -143,18 +143,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_demo(data_dir: Path) -> Database:
-    """The demo profile's database, filled first (with a note on screen) when it is empty."""
+    """The demo profile's database, filled first (with a note on screen) when empty or stale."""
+    from crisisdesk_gui.core import demo
     from crisisdesk_gui.core.db import open_profile_db
 
+    stale = demo.is_stale(data_dir)
     db = open_profile_db(data_dir)
-    if db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone():
+    if not stale and db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone():
         return db
     db.conn.close()
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication, QSplashScreen
 
-    from crisisdesk_gui.core import demo
     from crisisdesk_gui.core.i18n import _
     from crisisdesk_gui.core.paths import resources_dir
 
@@ -167,7 +168,7 @@ def _open_demo(data_dir: Path) -> Database:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     QApplication.processEvents()
     try:
-        demo.fill_demo(data_dir)
+        demo.fill_demo(data_dir, reset=stale)  # a board filled days ago is filled afresh
     finally:
         QApplication.restoreOverrideCursor()
         splash.close()

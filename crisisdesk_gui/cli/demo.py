@@ -17,6 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fill the sample-data profile (offline); --data-dir DIR fills DIR instead",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON summary")
+    parser.add_argument(
+        "--reset", action="store_true", help="empty the demo profile first (fresh dates)"
+    )
     parser.set_defaults(func=cmd_demo)
 
 
@@ -25,7 +28,7 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     # --demo) chooses where the sample data goes.
     target = ctx.profile.data_dir if (args.data_dir or args.demo) else demo_data_dir()
     try:
-        summary = demo.fill_demo(target)
+        summary = demo.fill_demo(target, reset=args.reset)
     except demo.DemoError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:

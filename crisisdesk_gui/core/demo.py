@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
@@ -22,11 +23,12 @@ from sqlite_utils import Database
 from crisisdesk_gui.core import board, contacts, settings, sources
 from crisisdesk_gui.core.db import iso, open_profile_db, parse_iso, utcnow
 from crisisdesk_gui.core.i18n import _
-from crisisdesk_gui.core.paths import resources_dir
+from crisisdesk_gui.core.paths import ProfilePaths, resources_dir
 
 log = logging.getLogger(__name__)
 
 ANCHOR = datetime(2025, 6, 2, 12, 0, tzinfo=UTC)
+STALE_AFTER = timedelta(hours=12)  # an older demo board is filled afresh when opened
 FEEDS_FOLDER = "demo-feeds"
 ACTOR = "Ayşe Yılmaz"
 
@@ -250,16 +252,56 @@ def _log_replies(db: Database, by_author: dict[str, list[int]]) -> None:
                 board.add_event(db, mention_id, "reply", actor=ACTOR, text=REPLY_TEXT)
 
 
-def fill_demo(data_dir: Path, *, now: datetime | None = None) -> DemoSummary:
-    """Fill (or refresh) the demo profile at `data_dir`; safe to run again."""
+def _feed_uris(data_dir: Path) -> set[str]:
+    return {(data_dir / FEEDS_FOLDER / name).resolve().as_uri() for name, _title in FEEDS}
+
+
+def newest_mention(data_dir: Path) -> datetime | None:
+    """When the newest sample comment was published (None for an empty or missing profile)."""
+    if not ProfilePaths(data_dir).database.exists():
+        return None
+    db = open_profile_db(data_dir)
+    try:
+        return parse_iso(db.execute("SELECT max(published) FROM mentions").fetchone()[0])
+    finally:
+        db.conn.close()
+
+
+def is_stale(data_dir: Path, now: datetime | None = None) -> bool:
+    """True when the demo board would look old: filled more than STALE_AFTER ago."""
+    newest = newest_mention(data_dir)
+    return newest is not None and (now or utcnow()) - newest > STALE_AFTER
+
+
+def reset_demo(data_dir: Path) -> None:
+    """Empty a demo profile (never one with sources of its own) so it can be filled afresh."""
+    paths = ProfilePaths(data_dir)
+    if paths.database.exists():
+        db = open_profile_db(data_dir)
+        try:
+            _check_profile(db, _feed_uris(data_dir))
+        finally:
+            db.conn.close()
+    for suffix in ("", "-wal", "-shm"):
+        paths.database.with_name(paths.database.name + suffix).unlink(missing_ok=True)
+    for folder in (data_dir / FEEDS_FOLDER, paths.evidence):
+        shutil.rmtree(folder, ignore_errors=True)
+    log.info("demo profile at %s emptied", data_dir)
+
+
+def fill_demo(data_dir: Path, *, now: datetime | None = None, reset: bool = False) -> DemoSummary:
+    """Fill the demo profile at `data_dir` (emptied first with reset); safe to run again."""
     from crisisdesk_gui.core.ingest import poll_once
 
     now = now or utcnow()
+    if reset:
+        reset_demo(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    feeds = write_feeds(data_dir, now)
     db = open_profile_db(data_dir)
     try:
-        _check_profile(db, {f.resolve().as_uri() for f in feeds})
+        # Checked before anything is written: a profile of the user's own stays as it was.
+        _check_profile(db, _feed_uris(data_dir))
+        feeds = write_feeds(data_dir, now)
         ids = []
         known = {row["url"]: row["id"] for row in db.query("SELECT id, url FROM sources")}
         for path, (_name, title) in zip(feeds, FEEDS, strict=True):

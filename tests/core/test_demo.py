@@ -90,6 +90,22 @@ def test_refuses_a_profile_with_its_own_sources(db, data_dir: Path, tmp_path: Pa
     sources.add_source(db, str(feed))
     with pytest.raises(demo.DemoError, match="separate"):
         demo.fill_demo(data_dir)
+    with pytest.raises(demo.DemoError):
+        demo.fill_demo(data_dir, reset=True)
+    assert not (data_dir / demo.FEEDS_FOLDER).exists()  # nothing written
+    assert (data_dir / "crisisdesk.db").exists()
+    assert [s["url"] for s in sources.list_sources(db)] == [feed.resolve().as_uri()]
+
+
+def test_an_old_demo_is_filled_afresh(tmp_path: Path) -> None:
+    data_dir = tmp_path / "old-demo"
+    long_ago = datetime.now(UTC) - timedelta(days=3)
+    first = demo.fill_demo(data_dir, now=long_ago)
+    assert demo.is_stale(data_dir)
+    summary = demo.fill_demo(data_dir, reset=True)
+    assert not demo.is_stale(data_dir)
+    assert datetime.now(UTC) - demo.newest_mention(data_dir) < timedelta(minutes=10)
+    assert summary.mentions == first.mentions and summary.errors == []
 
 
 def test_shift_dates() -> None:
