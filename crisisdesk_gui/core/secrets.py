@@ -232,7 +232,10 @@ def source_credentials(source_id: int, db: Database | None = None) -> tuple[str,
     own = db is None
     if db is None:
         data_dir = _active_data_dir or resolve_profile().data_dir
-        db = Database(sqlite3.connect(str(ProfilePaths(data_dir).database)))
+        path = ProfilePaths(data_dir).database
+        if not path.exists():
+            return None
+        db = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
     try:
         row = db.execute(
             "SELECT auth_user, auth_secret FROM sources WHERE id = ?", [source_id]
