@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -96,6 +97,15 @@ class SettingsDialog(QDialog):
         note = QLabel(_("Open windows show the new language after a restart of CrisisDesk."))
         note.setWordWrap(True)
         form.addRow("", note)
+        row = QHBoxLayout()
+        self.languages: dict[str, QCheckBox] = {}
+        for code in i18n.UI_LANGUAGES:
+            box = QCheckBox(i18n.LANGUAGE_NAMES[code])
+            box.setChecked(code in (v["detect_languages"] or []))
+            self.languages[code] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow(_("Customers write in:"), row)
         self.phone_region = QComboBox()
         for region in PHONE_REGIONS:
             self.phone_region.addItem(region or _("From the language"), region)
@@ -181,6 +191,7 @@ class SettingsDialog(QDialog):
             "business_name": self.business_name.text().strip(),
             "actor_name": self.actor_name.text().strip(),
             "ui_language": self.ui_language.currentData(),
+            "detect_languages": [c for c, box in self.languages.items() if box.isChecked()],
             "phone_region": self.phone_region.currentData(),
             "response_target_minutes": self.response_target.value(),
             "support_phone": self.support_phone.text().strip(),

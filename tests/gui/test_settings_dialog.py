@@ -41,6 +41,7 @@ def test_saves_the_user_facing_settings(dialog, db, xdg: Path) -> None:
     dialog.quiet_enabled.setChecked(True)
     dialog.quiet_start.setTime(QTime(23, 0))
     dialog.start_at_login.setChecked(True)
+    dialog.languages["fi"].setChecked(False)
     dialog.accept()
     values = settings.get_all(db)
     assert values["business_name"] == "Lezzet Fırını"
@@ -51,6 +52,7 @@ def test_saves_the_user_facing_settings(dialog, db, xdg: Path) -> None:
     assert values["notify_spike"] is False
     assert values["quiet_hours"] == {"enabled": True, "start": "23:00", "end": "07:00"}
     assert values["start_at_login"] is True
+    assert values["detect_languages"] == ["en", "tr", "pl"]
     assert xdg.exists() and "--minimized" in xdg.read_text()
 
 
