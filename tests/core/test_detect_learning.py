@@ -112,3 +112,11 @@ def test_unknown_label_or_mention_is_refused(db) -> None:
 
 def test_scorer_without_profile_has_no_corrections() -> None:
     assert load_scorer().learned.count == 0
+
+
+def test_function_words_do_not_learn(db) -> None:
+    scorer = load_scorer(db)
+    add_mention(db, 20, "the croissants were stale and the coffee lukewarm")
+    record_correction(db, 20, "negative")
+    assert "the" not in scorer.learned.lemmas
+    assert scorer.score("the shop opens at nine", lang="en").label == "neutral"

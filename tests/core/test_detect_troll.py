@@ -117,7 +117,6 @@ def test_after_ingest_with_nothing_is_a_no_op(db) -> None:
 
 
 def test_mention_text_joins_title_and_body() -> None:
-    assert mention_text("Awful", "The soup was cold") == "Awful. The soup was cold"
-    assert mention_text("The soup", "The soup was cold") == "The soup was cold"
+    assert mention_text("Awful", "The soup was cold") == "Awful\nThe soup was cold"
     assert mention_text("", "text") == "text"
     assert mention_text("title", None) == "title"

@@ -60,6 +60,7 @@ def db_key(db: Database) -> str:
 
 def build(db: Database, ignore: set[str] | None = None) -> Learned:
     """The model from the corrections table; the latest correction of a text wins."""
+    from crisisdesk_gui.core.detect.lexicon import LANGS, load_lexicon
     from crisisdesk_gui.core.detect.scorer import analyse
 
     ignore = ignore if ignore is not None else _keywords(db)
@@ -75,9 +76,18 @@ def build(db: Database, ignore: set[str] | None = None) -> Learned:
     votes: Counter[str] = Counter()
     for key, (text, lang) in latest.items():
         sign = 1 if memory[key] == "negative" else -1
+        lang = lang if lang in LANGS else "en"
+        lex = load_lexicon(lang)
+        tokens = [analyse(word, lang) for word in re.findall(r"[^\W\d_]+", text)]
         lemmas = {
-            analyse(word, lang if lang in ("tr", "pl", "fi", "en") else "en").lemma
-            for word in re.findall(r"[^\W\d_]+", text)
+            t.lemma
+            for t in tokens
+            # function words, negators and intensifiers carry no polarity of their own
+            if t.surface not in lex.stopwords
+            and t.lemma not in lex.stopwords
+            and not t.negator
+            and not t.intensifier
+            and not t.contrast
         }
         for lemma in lemmas:
             if len(lemma) >= MIN_LEMMA and lemma not in ignore:
@@ -125,14 +135,14 @@ def record_correction(db: Database, mention_id: int, label: str) -> None:
     if label not in LABELS:
         raise ValueError(f"label must be one of {', '.join(LABELS)}, not {label!r}")
     row = db.execute(
-        "SELECT coalesce(title, ''), coalesce(text, ''), lang, label, reasons FROM mentions "
-        "WHERE id = ?",
-        [mention_id],
+        "SELECT title, text, lang, label FROM mentions WHERE id = ?", [mention_id]
     ).fetchone()
     if row is None:
         raise ValueError(f"no mention with id {mention_id}")
-    title, body, lang, old_label, _ = row
-    text = body or title
+    title, body, lang, old_label = row
+    from crisisdesk_gui.core.detect.troll import mention_text
+
+    text = mention_text(title, body)
     new_label = (
         "negative"
         if label == "negative"

@@ -35,7 +35,10 @@ SCOPE_AFTER = 3  # words a forward negator ("not", "nie", "ei") reaches
 SCOPE_BEFORE = 2  # words a Turkish "değil", "yok" or negated verb reaches back
 NEGATED_NEGATIVE = 0.25  # "not bad": what remains of a negated negative word
 NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as negative
-NEGATION_WEIGHT = 0.6  # a negation without a lexicon word in its scope
+# A negation without a lexicon word in its scope, per language: Finnish and Turkish negate far
+# more often in neutral sentences than English does.
+NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.6, "en": 0.6}
+COMPOUND_PART = 4  # shortest Finnish compound part tried
 CAPS = 1.4
 ELONGATED = 1.3
 BANG = 1.2
@@ -123,9 +126,13 @@ def analyse(word: str, lang: str) -> Token:
         if kind == "severity":
             polar = None  # a crisis word is not counted twice as a plain negative
             break
+    if polar is None and not words and lang == "fi" and len(lemma) >= 2 * COMPOUND_PART:
+        polar = _compound(lex, lemma)
     if polar is not None:
         words.append(polar)
-    negator = lex.negators.word(surface, lemma)
+    # Surface forms only: negator files list every form, and a lemma would turn the Finnish
+    # questions "eikö", "enköhän" into "ei".
+    negator = lex.negators.word(surface, surface)
     negator_value = negator[1] if negator else 0.0
     if not negator and lang == "en" and surface.endswith("n't"):
         negator_value = 1.0
@@ -140,6 +147,18 @@ def analyse(word: str, lang: str) -> Token:
         contrast=surface in lex.contrast,
         phrase=any(surface in table.phrases or lemma in table.phrases for _, table in _tables(lex)),
     )
+
+
+def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
+    """Finnish compounds carry their judgement in the first part ("paskafirma",
+    "huippupalvelu"): the longest lexicon word that starts the lemma, if long enough."""
+    for end in range(len(lemma) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+        head = lemma[:end]
+        for kind, table in (("negative", lex.negative), ("positive", lex.positive)):
+            weight = table.exact.get(head)
+            if weight:
+                return kind, weight * 0.8, head
+    return None
 
 
 def _tables(lex: Lexicon) -> tuple[tuple[str, Table], ...]:
@@ -286,12 +305,13 @@ class Scorer:
                 troll += hit.weight
                 neg += w
                 reasons.append(Reason("troll", said, w))
-        if NEGATION_WEIGHT and negators:
+        bare = NEGATION_WEIGHT[lex_lang]
+        if bare and negators:
             # A negation that reached no lexicon word still leans negative ("ei se niin mene").
             used = {negated[h.start] - 1 for h in hits if negated[h.start]}
             for i in [i for i in negators if i not in used][:2]:
-                neg += NEGATION_WEIGHT
-                reasons.append(Reason("negation", raws[i], NEGATION_WEIGHT))
+                neg += bare
+                reasons.append(Reason("negation", raws[i], bare))
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:

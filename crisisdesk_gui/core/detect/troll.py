@@ -20,14 +20,9 @@ MIN_KEY = 12  # shorter texts ("thanks", "ok") repeat innocently
 
 
 def mention_text(title: str | None, text: str | None) -> str:
-    """The text a mention is scored and corrected on: its body, with a title that adds words."""
-    title = (title or "").strip()
-    text = (text or "").strip()
-    if not title or title in text:
-        return text
-    if not text or text.startswith(title):
-        return text or title
-    return f"{title}. {text}"
+    """The text a mention is scored on (ingest: title and body on two lines); corrections and the
+    repeated-text signal read it the same way."""
+    return f"{title or ''}\n{text or ''}".strip()
 
 
 def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
