@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from crisisdesk_gui.cli import EXIT_OK, EXIT_PARTIAL, CliContext, UsageError
 from crisisdesk_gui.core import opml, schedule
 from crisisdesk_gui.core import sources as store
-from crisisdesk_gui.core.db import iso, utcnow
+from crisisdesk_gui.core.db import StorageError, iso, utcnow
 from crisisdesk_gui.core.i18n import _, ngettext
 from crisisdesk_gui.core.ingest import PollSummary, SourceResult, poll_once
 
@@ -209,6 +210,13 @@ def _print_summary(ctx: CliContext, summary: PollSummary) -> None:
 
 
 def cmd_poll(ctx: CliContext, args: argparse.Namespace) -> int:
+    try:
+        return _poll(ctx, args)
+    except sqlite3.Error as exc:  # locked or damaged database: exit 1 with the reason
+        raise StorageError(str(exc)) from exc
+
+
+def _poll(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.db  # creates and migrates the profile before the workers open it
     if args.once:
         ids = [row["id"] for row in store.list_sources(db) if not row.get("paused")]
