@@ -18,6 +18,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import keyring
 import keyring.backend
@@ -193,6 +194,57 @@ def delete_secret(key: str) -> None:
 
 
 # --- private feeds ------------------------------------------------------------------------
+
+URL_SECRET = "{secret}"  # stands in a stored feed address for the token kept in the keyring
+_TOKEN_PARAMS = frozenset(
+    {
+        "token",
+        "access_token",
+        "auth",
+        "auth_token",
+        "key",
+        "api_key",
+        "apikey",
+        "secret",
+        "password",
+        "pass",
+        "private_token",
+        "feed_token",
+    }
+)
+
+
+def split_url_secret(url: str) -> tuple[str, str | None]:
+    """A feed address without its token: ("…?token={secret}", "abc123"), or (url, None).
+
+    A password in the address (https://user:pw@host/…) counts too. Store the first part as the
+    source's url and the secret with `set_source_credentials`; `join_url_secret` puts it back.
+    """
+    parts = urlsplit(url)
+    secret: str | None = None
+    netloc = parts.netloc
+    if parts.password:
+        secret = unquote(parts.password)
+        netloc = f"{parts.username}:{URL_SECRET}@{parts.hostname}" + (
+            f":{parts.port}" if parts.port else ""
+        )
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = []
+    for name, value in query:
+        if secret is None and value and name.lower() in _TOKEN_PARAMS:
+            secret, value = value, URL_SECRET
+        kept.append((name, value))
+    if secret is None:
+        return url, None
+    new_query = urlencode(kept, safe="{}")
+    return urlunsplit((parts.scheme, netloc, parts.path, new_query, parts.fragment)), secret
+
+
+def join_url_secret(url: str, secret: str | None) -> str:
+    """The address to fetch: the stored url with its {secret} filled in (URL-quoted)."""
+    if URL_SECRET not in url or secret is None:
+        return url
+    return url.replace(URL_SECRET, quote(secret, safe=""))
 
 
 def _db_data_dir(db: Database) -> Path:

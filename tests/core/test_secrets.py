@@ -92,3 +92,26 @@ def test_secrets_are_per_profile(tmp_path: Path) -> None:
     a = secrets.source_secret_key(tmp_path / "a", 1)
     b = secrets.source_secret_key(tmp_path / "b", 1)
     assert a != b
+
+
+@pytest.mark.parametrize(
+    ("url", "stored", "secret"),
+    [
+        (
+            "https://example.org/feed?q=a&token=abc123",
+            "https://example.org/feed?q=a&token={secret}",
+            "abc123",
+        ),
+        (
+            "https://ayse:pw%2F1@example.org/f.xml",
+            "https://ayse:{secret}@example.org/f.xml",
+            "pw/1",
+        ),
+        ("https://example.org/feed?q=token", "https://example.org/feed?q=token", None),
+    ],
+)
+def test_tokens_in_feed_addresses_are_split_off(url: str, stored: str, secret: str | None) -> None:
+    assert secrets.split_url_secret(url) == (stored, secret)
+    if secret is not None:
+        assert secrets.URL_SECRET in stored
+        assert secrets.join_url_secret(stored, "s/é") == stored.replace("{secret}", "s%2F%C3%A9")
