@@ -103,3 +103,47 @@ def test_splitter_positions_are_remembered(qtbot, db) -> None:
     # Within a pixel or two: the handle's width is shared out again after the restore.
     assert all(abs(a - b) <= 2 for a, b in zip(again.sizes(), wanted, strict=True))
     assert again.sizes()[0] > 2 * again.sizes()[1]
+
+
+@pytest.mark.slow
+def test_try_with_sample_data_opens_the_filled_demo_profile(tmp_path: Path) -> None:
+    """The wizard's button switches this run to the demo profile and leaves the real one alone."""
+    real = tmp_path / "real"
+    script = (
+        "import sys\n"
+        "import crisisdesk_gui.ui.wizard as wizard\n"
+        "def fake_exec(self):\n"
+        "    self.try_sample_data()\n"
+        "    return 0\n"
+        "wizard.FirstRunWizard.exec = fake_exec\n"
+        "from crisisdesk_gui.app import main\n"
+        f"sys.exit(main(['--data-dir', {str(real)!r}]))\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CRISISDESK_SMOKE_QUIT_MS="300",
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),  # where platformdirs puts the demo profile
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    from crisisdesk_gui.core.db import open_profile_db
+
+    demo_db = open_profile_db(tmp_path / "xdg-data" / "CrisisDesk-demo")
+    try:
+        assert demo_db.execute("SELECT count(*) FROM mentions").fetchone()[0] > 20
+    finally:
+        demo_db.conn.close()
+    real_db = open_profile_db(real)
+    try:
+        assert settings.get(real_db, "first_run_done") is False
+        assert real_db.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+    finally:
+        real_db.conn.close()
