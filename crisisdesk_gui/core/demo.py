@@ -92,6 +92,12 @@ PLAN: dict[str, str] = {
     "Ville": "not_negative",
     "@tom_h@social.example": "not_negative",
 }
+PLAYBOOK_PATH: dict[str, tuple[str, ...]] = {
+    "offline": ("acknowledged",),
+    "resolved": ("acknowledged", "offline"),
+    "warned": ("watching",),
+    "blocked": ("watching", "warned"),
+}
 ASSIGN: dict[str, int] = {  # author -> index in TEAM
     "esra_kaya": 0,
     "cem_k": 2,
@@ -207,24 +213,14 @@ def _arrange(db: Database) -> None:
         by_author.setdefault(row["author"] or "", []).append(row["id"])
     for lane in board.LANE_KEYS:
         ids = [i for author, ln in PLAN.items() if ln == lane for i in by_author.get(author, [])]
-        if lane in ("acknowledged", "offline", "resolved", "warned", "blocked"):
-            # The playbook path: a card reaches later lanes through the earlier ones.
-            steps = {
-                "offline": ["acknowledged"],
-                "resolved": ["acknowledged", "offline"],
-                "warned": ["watching"],
-                "blocked": ["watching", "warned"],
-            }.get(lane, [])
-            for step in steps:
-                board.move_cards(db, ids, step, actor=ACTOR)
-        if ids:
-            board.move_cards(db, ids, lane, actor=ACTOR)
+        # A card reaches the later lanes through the earlier ones, as in the playbook.
+        for step in (*PLAYBOOK_PATH.get(lane, ()), lane) if ids else ():
+            board.move_cards(db, ids, step, actor=ACTOR)
     _log_replies(db, by_author)
     for author, index in ASSIGN.items():
-        member_id = team_ids[index] if index < len(team_ids) else None
         for mention_id in by_author.get(author, []):
-            if member_id is not None:
-                board.assign(db, mention_id, member_id, actor=ACTOR)
+            if team_ids[index] is not None:
+                board.assign(db, mention_id, team_ids[index], actor=ACTOR)
     for mention_id in by_author.get("esra_kaya", []):
         board.add_note(
             db,
