@@ -298,3 +298,8 @@ def test_reasons_serialise(scorer: Scorer) -> None:
     data = [r.as_dict() for r in score.reasons]
     assert {"kind", "text", "weight"} <= set(data[0])
     assert any(d["text"] == "😡" for d in data)
+
+
+def test_turkish_question_tag_is_not_a_negation(scorer: Scorer) -> None:
+    assert scorer.score("Simitler çok güzel değil mi?", lang="tr").label == "positive"
+    assert scorer.score("Simitler güzel değil", lang="tr").label == "negative"

@@ -61,6 +61,7 @@ _TR_NEG_VERB = re.compile(
     r"^(?P<stem>[a-z]{2,}?)(?:y?[ae])?m(?:[ae](?:d[iu]|z(?:$|s[iu]n|l[ae]r|d[iu]|m[iu]s|[iu]z)"
     r"|m[iu]s|y[ae]c[ae][kg]|y[iu]n|m[ae]l[iu]|m$|m[iu]z$|y[iu]z$)|[iu]yo)"
 )
+_TR_QUESTION = frozenset({"mi", "mu", "miydi", "muydu", "misin", "musun", "misiniz", "miyim"})
 _TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
 
 
@@ -390,6 +391,8 @@ class Scorer:
         for i, token in enumerate(tokens):
             if i in in_phrase and i not in has_hit:
                 continue
+            if token.negator < 0 and i + 1 < n and surfaces[i + 1] in _TR_QUESTION:
+                continue  # "güzel değil mi?" asks, it does not deny
             if token.negator and i not in has_hit:
                 negators.append(i)
                 if token.negator > 0:

@@ -32,7 +32,7 @@ def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
         return
     marks = ",".join("?" * len(ids))
     rows = db.execute(
-        f"SELECT id, title, text, lower(trim(coalesce(author, ''))), "
+        f"SELECT id, title, text, trim(coalesce(author, '')), "
         f"coalesce(published, fetched) FROM mentions WHERE id IN ({marks})",
         ids,
     ).fetchall()
@@ -69,7 +69,8 @@ def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
                         )
             if author:
                 (count,) = db.execute(
-                    "SELECT count(*) FROM mentions WHERE lower(trim(author)) = ? "
+                    # the author column is indexed; a feed spells one author one way
+                    "SELECT count(*) FROM mentions WHERE author = ? "
                     "AND label = 'negative' AND coalesce(published, fetched, '') >= ?",
                     [author, iso(when - AUTHOR_WINDOW)],
                 ).fetchone()
