@@ -137,6 +137,10 @@ def _init_worker(db_path: str | None) -> None:
         db.conn.close()
 
 
+def _ready() -> None:
+    pass
+
+
 def parse_and_score(
     body: bytes, headers: dict[str, str], url: str | None, keywords: list[str] | None
 ) -> ParsedFeed:
@@ -242,6 +246,9 @@ def _poll(
     pool: Executor | None = None
     if len(rows) > 2:
         pool = _parse_pool(parse_processes, None if scorer is not None else db_path(db))
+        # Start the workers now, so their start-up and scorer loading overlap the downloads.
+        for _n in range(parse_processes):
+            pool.submit(_ready)
     keyword_list = [k for _w, k in db.execute("SELECT word, folded FROM keywords").fetchall()]
     total = len(rows)
 
