@@ -16,8 +16,9 @@ def show_error_dialog(exc: BaseException, details: str, log_path: Path) -> None:
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_("CrisisDesk: unexpected error"))
     box.setText(
-        _("Something went wrong: {error}\n\nYour data is saved. The details are in the log:\n{path}")
-        .format(error=exc, path=log_path)
+        _(
+            "Something went wrong: {error}\n\nYour data is saved. The details are in the log:\n{path}"
+        ).format(error=exc, path=log_path)
     )
     box.setDetailedText(details)
     box.exec()
