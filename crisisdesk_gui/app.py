@@ -9,7 +9,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from crisisdesk_gui import APP_NAME, __version__
@@ -63,7 +63,7 @@ def log_dir_for(profile_dir: Path, explicit: bool) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    from crisisdesk_gui.core import i18n, secrets, settings
+    from crisisdesk_gui.core import i18n, settings
     from crisisdesk_gui.core.db import StorageError, open_profile_db
     from crisisdesk_gui.core.logs import setup_logging
     from crisisdesk_gui.core.paths import ENV_DATA_DIR, demo_data_dir, resolve_profile
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
     qt_i18n.install_qt_translations(app, lang)
-    _configure_secrets(secrets, settings, db, profile.data_dir)
+    _configure_secrets(db, profile.data_dir)
 
     if not settings.get(db, "first_run_done") and not args.demo and not args.minimized:
         from crisisdesk_gui.ui.wizard import FirstRunWizard
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not instance.listen():
                 return 0
             db = _open_demo(profile.data_dir)
-            _configure_secrets(secrets, settings, db, profile.data_dir)
+            _configure_secrets(db, profile.data_dir)
 
         # The wizard may have chosen the UI language.
         lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
@@ -175,9 +175,9 @@ def _open_demo(data_dir: Path) -> Database:
     return open_profile_db(data_dir)
 
 
-def _configure_secrets(
-    secrets: ModuleType, settings: ModuleType, db: Database, data_dir: Path
-) -> None:
+def _configure_secrets(db: Database, data_dir: Path) -> None:
+    from crisisdesk_gui.core import secrets, settings
+
     secrets.set_profile(data_dir)
     log.info("password store: %s", secrets.backend_name())
     if settings.get(db, "allow_insecure_secret_store"):
