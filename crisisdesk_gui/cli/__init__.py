@@ -50,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crisisdesk-cli", description="CrisisDesk from the command line."
     )
-    parser.add_argument("--data-dir", help="profile folder (default: $CRISISDESK_DATA_DIR, "
-                        "else the user data dir)")
+    parser.add_argument(
+        "--data-dir", help="profile folder (default: $CRISISDESK_DATA_DIR, else the user data dir)"
+    )
     parser.add_argument("--demo", action="store_true", help="use the separate demo profile")
     parser.add_argument("--debug", action="store_true", help="log to the console")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

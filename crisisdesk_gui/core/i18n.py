@@ -7,6 +7,7 @@ through `_()` where they are shown, so a language change applies without a resta
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import locale as _pylocale
 import logging
@@ -32,10 +33,8 @@ _locale: Locale = Locale.parse("en")
 def system_language() -> str:
     """The first UI language the system asks for, else English."""
     candidates = [os.environ.get(v, "") for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    try:
+    with contextlib.suppress(ValueError):  # an unparsable LANG must not stop the app
         candidates.append(_pylocale.getlocale()[0] or "")
-    except ValueError:
-        pass
     for value in candidates:
         for part in value.split(":"):
             code = part.split(".")[0].split("_")[0].lower()
@@ -54,8 +53,10 @@ def set_language(lang: str | None) -> str:
     _translation = gettext.translation(
         DOMAIN, localedir=str(translations_dir()), languages=[code], fallback=True
     )
-    if code != "en" and isinstance(_translation, gettext.NullTranslations) and not isinstance(
-        _translation, gettext.GNUTranslations
+    if (
+        code != "en"
+        and isinstance(_translation, gettext.NullTranslations)
+        and not isinstance(_translation, gettext.GNUTranslations)
     ):
         log.warning("no compiled catalog for %s (run `make i18n`); showing English", code)
     try:
@@ -107,9 +108,7 @@ def format_time(dt: datetime, fmt: str = "short") -> str:
 
 def format_relative(dt: datetime, now: datetime) -> str:
     """ "5 minutes ago" / "5 dakika önce" / "in 3 hours"."""
-    return babel_dates.format_timedelta(
-        dt - now, add_direction=True, threshold=1.0, locale=_locale
-    )
+    return babel_dates.format_timedelta(dt - now, add_direction=True, threshold=1.0, locale=_locale)
 
 
 def format_duration(delta: timedelta) -> str:

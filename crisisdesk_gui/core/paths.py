@@ -72,9 +72,7 @@ def default_data_dir() -> Path:
 
 def demo_data_dir() -> Path:
     """The separate profile that "Try with sample data" fills."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).with_name(
-        f"{APP_NAME}-demo"
-    )
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).with_name(f"{APP_NAME}-demo")
 
 
 def resolve_profile(data_dir: str | os.PathLike[str] | None = None) -> ProfilePaths:

@@ -6,8 +6,21 @@ import unicodedata
 
 # Letters that Unicode decomposition does not reduce to ASCII (ł has no combining mark) or
 # that case-fold badly (Turkish dotless ı, dotted İ).
-_SPECIAL = str.maketrans({"ł": "l", "Ł": "l", "ı": "i", "İ": "i", "ø": "o", "Ø": "o",
-                          "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae"})
+_SPECIAL = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ı": "i",
+        "İ": "i",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+    }
+)
 
 
 def fold(text: str) -> str:

@@ -14,8 +14,17 @@ from crisisdesk_gui.core.text import fold
 def test_new_profile_is_wal_with_foreign_keys_and_every_table(db) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    for table in ("sources", "mentions", "card_events", "keywords", "team_members",
-                  "templates", "evidence", "settings", "mentions_fts"):
+    for table in (
+        "sources",
+        "mentions",
+        "card_events",
+        "keywords",
+        "team_members",
+        "templates",
+        "evidence",
+        "settings",
+        "mentions_fts",
+    ):
         assert db[table].exists(), table
     assert pending_migrations(db) == []
 
@@ -76,8 +85,13 @@ def test_fts_finds_folded_text_including_polish_l(db) -> None:
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Lezzet Fırını", "lezzet firini"), ("ŁÓDŹ", "lodz"), ("Hyvää päivää", "hyvaa paivaa"),
-     ("İSTANBUL", "istanbul"), ("Şikâyet", "sikayet")],
+    [
+        ("Lezzet Fırını", "lezzet firini"),
+        ("ŁÓDŹ", "lodz"),
+        ("Hyvää päivää", "hyvaa paivaa"),
+        ("İSTANBUL", "istanbul"),
+        ("Şikâyet", "sikayet"),
+    ],
 )
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
