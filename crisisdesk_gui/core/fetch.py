@@ -10,6 +10,7 @@ Retry-After on 429/503. Results are plain data; errors are words a user understa
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 import zlib
@@ -69,8 +70,12 @@ class _Deadline(Exception):
     pass
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 def is_local(url: str) -> bool:
-    scheme = urlsplit(url).scheme.lower()
+    match = _SCHEME.match(url.strip())  # not urlsplit: it raises on a broken IPv6 host
+    scheme = match.group(1).lower() if match else ""
     return scheme == "file" or scheme == "" or (len(scheme) == 1 and os.name == "nt")
 
 
@@ -189,6 +194,11 @@ def fetch(
         _deadline.at = started + limits.total_timeout
         try:
             result = _fetch_http(url, etag, last_modified, auth, limits, client, started, now)
+        except (ValueError, httpx.InvalidURL) as exc:  # an address that cannot even be parsed
+            result = FetchResult(
+                url=url,
+                error=_("The download from {host} failed: {reason}").format(host=url, reason=exc),
+            )
         finally:
             _deadline.at = None
             if own:

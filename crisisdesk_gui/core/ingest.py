@@ -1,9 +1,10 @@
 """One poll: fetch sources concurrently, parse on other cores, store with one writer.
 
-Threads fetch (I/O bound, one shared httpx client); a small process pool parses (feedparser is
-CPU bound and the GIL would serialise it); the calling thread is the only database writer and
-commits each source in one transaction, so a kill mid-poll keeps every source already written,
-whole. One bad source never stops the others: its error and backoff go on its row.
+Threads fetch (I/O bound, one shared httpx client); a small process pool parses and scores
+(CPU bound: the GIL would serialise it); the calling thread is the only database writer. Each
+source is stored whole or not at all (a savepoint inside the transaction of the sources ready
+together), so a kill mid-poll keeps every source committed before it. One bad source never stops
+the others: its error and backoff go on its row.
 """
 
 from __future__ import annotations
@@ -269,7 +270,7 @@ def _poll(
         with ThreadPoolExecutor(min(FETCH_THREADS, total), thread_name_prefix="fetch") as threads:
             pending: dict[Future[Any], tuple[dict[str, Any], FetchResult | None]] = {
                 threads.submit(
-                    fetch,
+                    _fetch_safely,
                     row["url"],
                     etag=row.get("etag"),
                     last_modified=row.get("last_modified"),
@@ -315,6 +316,17 @@ def _poll(
     summary.new_ids = writer.new_ids
     summary.negative_ids = writer.negative_ids
     return summary
+
+
+def _fetch_safely(url: str, **kwargs: Any) -> FetchResult:
+    try:
+        return fetch(url, **kwargs)
+    except Exception as exc:  # a bug or an address httpx cannot even parse: this source only
+        log.exception("fetching %s failed", url)
+        return FetchResult(
+            url=url,
+            error=_("The download from {host} failed: {reason}").format(host=url, reason=exc),
+        )
 
 
 def db_path(db: Database) -> Path | None:

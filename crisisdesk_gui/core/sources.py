@@ -49,7 +49,10 @@ def normalise_url(url: str) -> str:
         if not path.is_file():
             raise SourceError(_("The file {path} does not exist.").format(path=path))
         return path.resolve().as_uri()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1" and the like
+        parts = urlsplit("")
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise SourceError(
             _("“{url}” is not a web address; it must start with http:// or https://.").format(

@@ -52,6 +52,7 @@ def test_sources_add_list_remove(cli) -> None:
     "args",
     [
         ("sources", "add", "ftp://example.com/feed"),
+        ("sources", "add", "http://[::1"),
         ("sources", "add", "/no/such/file.xml"),
         ("sources", "add", "https://example.com/f", "--every", "0"),
         ("sources", "remove", "42"),

@@ -132,3 +132,9 @@ def test_local_files_are_read_capped_and_conditional(tmp_path: Path) -> None:
     assert fetch(path.as_uri(), last_modified=first.last_modified).body == FEED
     assert "larger than" in fetch(str(path), limits=Limits(max_bytes=10)).error
     assert "does not exist" in fetch(str(tmp_path / "missing.xml")).error
+
+
+def test_unparseable_addresses_are_an_error_not_an_exception() -> None:
+    for url in ("http://[::1", "http://exa\x00mple.com/"):
+        result = fetch(url, limits=Limits(connect_timeout=1, total_timeout=2))
+        assert not result.ok and result.error
