@@ -303,3 +303,15 @@ def test_reasons_serialise(scorer: Scorer) -> None:
 def test_turkish_question_tag_is_not_a_negation(scorer: Scorer) -> None:
     assert scorer.score("Simitler çok güzel değil mi?", lang="tr").label == "positive"
     assert scorer.score("Simitler güzel değil", lang="tr").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "niesmaczny obiad i nieuprzejmy kelner"),
+        ("fi", "epäystävällinen myyjä"),
+        ("en", "an unfriendly clerk"),
+    ],
+)
+def test_negating_prefix_turns_a_positive_word(scorer: Scorer, lang: str, text: str) -> None:
+    assert scorer.score(text, lang=lang).label == "negative"

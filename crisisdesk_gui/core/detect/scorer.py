@@ -127,6 +127,8 @@ def analyse(word: str, lang: str) -> Token:
         if kind == "severity":
             polar = None  # a crisis word is not counted twice as a plain negative
             break
+    if polar is None and not words:
+        polar = _derived(lex, lang, lemma)
     if polar is None and not words and lang == "fi" and len(lemma) >= 2 * COMPOUND_PART:
         polar = _compound(lex, lemma)
     if polar is not None:
@@ -148,6 +150,27 @@ def analyse(word: str, lang: str) -> Token:
         contrast=surface in lex.contrast,
         phrase=any(surface in table.phrases or lemma in table.phrases for _, table in _tables(lex)),
     )
+
+
+# Negating prefixes that turn a word's polarity: "niemiły", "epäreilu", "unhelpful".
+_NEGATING_PREFIX = {"pl": "nie", "fi": "epä", "en": "un"}
+
+
+def _derived(lex: Lexicon, lang: str, lemma: str) -> tuple[str, float, str] | None:
+    prefix = _NEGATING_PREFIX.get(lang)
+    if prefix is None:
+        return None
+    prefix = fold(prefix)
+    if not lemma.startswith(prefix) or len(lemma) < len(prefix) + 4:
+        return None
+    base = lemma[len(prefix) :]
+    weight = lex.positive.exact.get(base)
+    if weight:
+        return "negative", weight, lemma
+    weight = lex.negative.exact.get(base)
+    if weight:  # "niezły": not bad, so rather good
+        return "positive", weight * 0.5, lemma
+    return None
 
 
 def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
