@@ -95,3 +95,44 @@ def test_hostile_hosts_are_contained(data_dir: Path, db, tmp_path: Path) -> None
     for path in ("/xxe", "/laughs", "/quadratic"):
         row = rows[ids[path]]
         assert row["last_error"] or row["last_success"], path
+
+
+def test_bombs_and_endless_bodies_stay_within_bounded_memory(data_dir: Path, db) -> None:
+    """The CLI polls a gzip bomb (a GB unpacked) and 500 MB without Content-Length; its peak
+    memory stays near the 10 MB cap, far from what the bodies would take."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    with feed_server() as server:
+        server.routes.update(
+            {
+                "/bomb": gzip_bomb(server),
+                "/huge": endless(server),
+                "/good": static(simple_feed("good", 3)),
+            }
+        )
+        for path in server.routes:
+            sources.add_source(db, server.url(path))
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "crisisdesk_gui.cli",
+                "--data-dir",
+                str(data_dir),
+                "poll",
+                "--once",
+            ],
+            cwd=repo,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        out = proc.stdout.read().decode() if proc.stdout else ""
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 3, out
+    assert "larger than 10 MB" in out and "3 new" in out
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    assert peak_mb < 300, peak_mb
