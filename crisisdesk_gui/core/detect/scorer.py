@@ -38,6 +38,8 @@ NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as neg
 # A negation without a lexicon word in its scope, per language: Finnish and Turkish negate far
 # more often in neutral sentences than English does.
 NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.6, "en": 0.6}
+# "ei ole", "nie ma": a negated copula states a fact more often than it complains.
+COPULA = frozenset({"olla", "byc", "miec"})
 COMPOUND_PART = 4  # shortest Finnish compound part tried
 CAPS = 1.4
 ELONGATED = 1.3
@@ -333,7 +335,12 @@ class Scorer:
         if bare and negators:
             # A negation that reached no lexicon word still leans negative ("ei se niin mene").
             used = {negated[h.start] - 1 for h in hits if negated[h.start]}
-            for i in [i for i in negators if i not in used][:2]:
+            bare_negators = [
+                i
+                for i in negators
+                if i not in used and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
+            ]
+            for i in bare_negators[:2]:
                 neg += bare
                 reasons.append(Reason("negation", raws[i], bare))
         for i, token in enumerate(tokens):
