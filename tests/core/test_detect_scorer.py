@@ -315,3 +315,9 @@ def test_turkish_question_tag_is_not_a_negation(scorer: Scorer) -> None:
 )
 def test_negating_prefix_turns_a_positive_word(scorer: Scorer, lang: str, text: str) -> None:
     assert scorer.score(text, lang=lang).label == "negative"
+
+
+def test_warm_up_loads_without_error() -> None:
+    from crisisdesk_gui.core.detect import warm_up
+
+    warm_up(("en",))

@@ -61,6 +61,15 @@ def load_scorer(db: Database | None = None) -> Scorer:
     return Scorer(lambda: learn.current(key))
 
 
+def warm_up(langs: tuple[str, ...] = ("tr", "pl", "fi", "en")) -> None:
+    """Load the lexicons, the language model and the lemma dictionaries (a few seconds), so the
+    first score or correction does not pay for them; call it from a background thread."""
+    scorer = Scorer()
+    for lang in langs:
+        scorer.score("warm up", lang=lang)
+    scorer.score("warm up")
+
+
 __all__ = [
     "Reason",
     "Score",
@@ -69,4 +78,5 @@ __all__ = [
     "load_scorer",
     "mention_text",
     "record_correction",
+    "warm_up",
 ]
