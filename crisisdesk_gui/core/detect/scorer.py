@@ -293,11 +293,11 @@ class Scorer:
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
         hits = self._hits(lex, tokens, surfaces, lemmas)
-        negated, negators = self._negation(lex, tokens, surfaces, lemmas, boundary, hits)
+        negated, negators = self._negation(tokens, surfaces, boundary, hits)
         severity = 0
         contributions: dict[int, float] = {}
         for hit in hits:
-            mult = self._intensity(lex, tokens, raws, boundary, hit, all_caps)
+            mult = self._intensity(tokens, raws, boundary, hit, all_caps)
             is_negated = negated[hit.start]
             said = " ".join(raws[hit.start : hit.end])
             w = hit.weight * mult
@@ -405,10 +405,8 @@ class Scorer:
 
     @staticmethod
     def _negation(
-        lex: Lexicon,
         tokens: list[Token],
         surfaces: list[str],
-        lemmas: list[str],
         boundary: list[bool],
         hits: list[_Hit],
     ) -> tuple[list[int], list[int]]:
@@ -442,7 +440,6 @@ class Scorer:
 
     @staticmethod
     def _intensity(
-        lex: Lexicon,
         tokens: list[Token],
         raws: list[str],
         boundary: list[bool],
