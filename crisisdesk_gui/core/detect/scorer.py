@@ -26,7 +26,7 @@ from crisisdesk_gui.core.detect.lexicon import (
 from crisisdesk_gui.core.text import fold
 
 # Tuned with `make eval` (bench/eval_sentiment.py); see the figures printed there.
-NEGATIVE_THRESHOLD = 0.3  # score at or above: negative
+NEGATIVE_THRESHOLD = {"tr": 0.3, "pl": 0.3, "fi": 0.3, "en": 0.3}  # score at or above: negative
 POSITIVE_MARGIN = 1.0  # positive evidence must beat negative by this much (length-normalised)
 SCALE = 1.6  # net negative evidence that maps to score 1 - 1/e
 POSITIVE_DISCOUNT = 0.7  # positive words in a complaint ("thanks for nothing") count less
@@ -362,7 +362,7 @@ class Scorer:
         neg_n, pos_n = neg / norm, pos / norm
         net = neg_n - POSITIVE_DISCOUNT * pos_n
         score = 1.0 - math.exp(-net / SCALE) if net > 0 else 0.0
-        if score >= NEGATIVE_THRESHOLD:
+        if score >= NEGATIVE_THRESHOLD[lex_lang]:
             label = "negative"
         elif pos_n - neg_n >= POSITIVE_MARGIN:
             label = "positive"
