@@ -321,3 +321,10 @@ def test_warm_up_loads_without_error() -> None:
     from crisisdesk_gui.core.detect import warm_up
 
     warm_up(("en",))
+
+
+def test_an_intensifier_has_no_polarity_of_its_own(scorer: Scorer) -> None:
+    for lang, text in [("fi", "hyvin huono"), ("en", "pretty bad"), ("pl", "super słaba")]:
+        score = scorer.score(text, lang=lang)
+        assert score.label == "negative"
+        assert not any(r.kind == "positive" for r in score.reasons), score

@@ -296,8 +296,12 @@ class Scorer:
         negated, negators = self._negation(tokens, surfaces, boundary, hits)
         severity = 0
         contributions: dict[int, float] = {}
-        for hit in hits:
-            mult = self._intensity(tokens, raws, boundary, hit, all_caps)
+        intensity = [self._intensity(tokens, raws, boundary, hit, all_caps) for hit in hits]
+        # "hyvin huono", "pretty bad": a word that intensifies another has no polarity itself
+        amplifiers = {j for _, j in intensity if j >= 0}
+        for hit, (mult, _) in zip(hits, intensity, strict=True):
+            if hit.start in amplifiers and hit.kind == "positive" and hit.end == hit.start + 1:
+                continue
             is_negated = negated[hit.start]
             said = " ".join(raws[hit.start : hit.end])
             w = hit.weight * mult
@@ -445,21 +449,24 @@ class Scorer:
         boundary: list[bool],
         hit: _Hit,
         all_caps: bool,
-    ) -> float:
+    ) -> tuple[float, int]:
+        """The multiplier of a hit and the index of the word that intensified it (or -1)."""
         mult = 1.0
+        amplifier = -1
         for j in range(hit.start - 1, max(-1, hit.start - 3), -1):
+            if boundary[j + 1]:
+                break
             factor = tokens[j].intensifier
             if factor:
                 mult *= factor
-                break
-            if boundary[j + 1]:
+                amplifier = j
                 break
         first = hit.start
         if _shouting(raws[first]):
             mult *= CAPS if not all_caps else (CAPS + 1) / 2
         if tokens[first].elongated:
             mult *= ELONGATED
-        return mult
+        return mult, amplifier
 
     @staticmethod
     def _span(raws: list[str], hit: _Hit, negated: list[int]) -> str:
