@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 FETCH_THREADS = 16
 PARSE_PROCESSES = 2
+SCORE_IN_WORKERS_FROM = 20  # sources in one poll
 MIN_WORDS_TO_GROUP_BY_TEXT = 6  # "Thanks!" on two sites is not the same story
 
 
@@ -243,10 +244,13 @@ def _poll(
         return summary
     writer = _Writer(db, scorer, now)
     auth = _credentials(db, rows)
-    # A scorer given by the caller stays in this process; otherwise the workers load their own.
+    # Workers score only big polls: each loads the scorer afresh (lexicons, lemma tables, a
+    # second or more), while this process keeps it warm from one poll to the next. A scorer
+    # given by the caller always stays here.
     pool: Executor | None = None
     if len(rows) > 2:
-        pool = _parse_pool(parse_processes, None if scorer is not None else db_path(db))
+        score_there = scorer is None and len(rows) >= SCORE_IN_WORKERS_FROM
+        pool = _parse_pool(parse_processes, db_path(db) if score_there else None)
         # Start the workers now, so their start-up and scorer loading overlap the downloads.
         for _n in range(parse_processes):
             pool.submit(_ready)

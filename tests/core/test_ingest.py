@@ -334,3 +334,21 @@ def test_health_text_names_the_error_and_the_next_try() -> None:
         "last OK 2 hours ago, 3 failures: The server answered 503 (service unavailable)., "
         "next try in 4 hours"
     )
+
+
+def test_big_polls_are_scored_in_the_workers(data_dir, db, tmp_path, monkeypatch) -> None:
+    from crisisdesk_gui.core import ingest
+
+    monkeypatch.setattr(ingest, "SCORE_IN_WORKERS_FROM", 3)
+    # Were the writer to score, this would fail the poll: the workers must have done it.
+    monkeypatch.setattr(ingest, "_load_scorer", lambda db: None)
+    for i in range(3):
+        items = [
+            {"title": "Terrible service, never again", "guid": f"{i}-bad"},
+            {"title": "Lovely bread", "guid": f"{i}-ok"},
+        ]
+        sources.add_source(db, write(tmp_path / f"f{i}.xml", rss(items)))
+    summary = poll_once(data_dir)
+    assert summary.ok and len(summary.new_ids) == 6
+    labels = db.execute("SELECT count(*) FROM mentions WHERE label IS NOT NULL").fetchone()
+    assert labels[0] == 6
