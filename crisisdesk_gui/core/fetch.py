@@ -92,7 +92,8 @@ def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
         return None
     value = value.strip()
     if value.isdigit():
-        return now + timedelta(seconds=int(value))
+        # Capped (at a year): a hostile number must not overflow the date arithmetic.
+        return now + timedelta(seconds=min(int(value[:12]), 365 * 86400))
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

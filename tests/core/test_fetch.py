@@ -109,6 +109,7 @@ def test_parse_retry_after_forms() -> None:
     assert parse_retry_after("120", NOW) == NOW + timedelta(minutes=2)
     assert parse_retry_after("Sun, 22 Nov 2026 12:00:00 GMT", NOW) == NOW + timedelta(hours=1)
     assert parse_retry_after("Sun, 22 Nov 2020 12:00:00 GMT", NOW) == NOW  # past: now
+    assert parse_retry_after("9" * 40, NOW) == NOW + timedelta(days=365)
     assert parse_retry_after("soon", NOW) is None and parse_retry_after(None, NOW) is None
 
 
