@@ -30,6 +30,7 @@ from crisisdesk_gui.core.text import fold
 
 JSONFEED_PREFIX = "https://jsonfeed.org/version/"
 MAX_FIELD = 100_000  # characters of one entry's text kept; a feed is not a book
+MAX_URL = 4096  # longer "links" are junk or an attack on the indexes
 _DROP_WITH_CONTENT = {
     "script",
     "style",
@@ -171,14 +172,17 @@ def unwrap_link(url: str | None) -> str | None:
 
 def safe_link(url: str | None, base: str | None = None) -> str | None:
     """Only http(s) links survive: javascript:, data:, file: and the like are dropped."""
-    url = unwrap_link((url or "").strip())
-    if not url:
+    try:
+        url = unwrap_link((url or "").strip())
+        if not url:
+            return None
+        if base and not urlsplit(url).scheme:
+            url = urljoin(base, url)
+        if len(url) > MAX_URL or any(c in url for c in "\r\n\t "):
+            return None
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else None
+    except ValueError:  # a broken IPv6 host and the like: the link goes, the item stays
         return None
-    if base and not urlsplit(url).scheme:
-        url = urljoin(base, url)
-    if urlsplit(url).scheme.lower() not in ("http", "https") or any(c in url for c in "\r\n\t "):
-        return None
-    return url
 
 
 # --- the document --------------------------------------------------------------------------

@@ -73,6 +73,8 @@ def test_only_http_links_survive() -> None:
     assert safe_link("file:///etc/passwd") is None
     assert safe_link("/a", "https://x.example/b/") == "https://x.example/a"
     assert safe_link("https://x.example/a b") is None
+    assert safe_link("http://[::1/broken") is None
+    assert safe_link("https://x.example/" + "a" * 5000) is None
     assert safe_link("HTTPS://x.example/") == "HTTPS://x.example/"
 
 
