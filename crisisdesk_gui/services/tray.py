@@ -61,6 +61,7 @@ class TrayService(QObject):
     quit_requested = Signal()
     card_requested = Signal(int)
     alert_in_window = Signal(object)  # alerts.Alert, when there is no tray
+    alerted = Signal(object)  # every alerts.Alert shown, tray or not (spikes offer an incident)
     badge_changed = Signal(int)
 
     def __init__(
@@ -188,6 +189,7 @@ class TrayService(QObject):
                 )
             else:
                 self.alert_in_window.emit(alert)
+            self.alerted.emit(alert)
         return found
 
     def _message_clicked(self) -> None:

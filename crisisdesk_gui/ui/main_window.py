@@ -159,12 +159,17 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self.act_poll)
         file_menu.addSeparator()
+        file_menu.addAction(self._evidence_export_action())
+        file_menu.addSeparator()
         file_menu.addAction(act_quit)
         board_menu = bar.addMenu(_("&Board"))
         for action in (self.act_undo, act_search, act_clear, act_refresh):
             board_menu.addAction(action)
         tools = bar.addMenu(_("&Tools"))
         tools.addAction(self.tray.act_pause)
+        act_templates = QAction(_("Reply templates…"), self)
+        act_templates.triggered.connect(self.open_template_editor)
+        tools.addAction(act_templates)
         tools.addAction(act_settings)
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(act_keys)
@@ -205,9 +210,15 @@ class MainWindow(QMainWindow):
         self.tray.card_requested.connect(self.open_card)
         self.tray.alert_in_window.connect(self.banner.show_alert)
         self.tray.badge_changed.connect(self._badge_changed)
+        self.tray.alerted.connect(self._alerted)
         self.banner.card_requested.connect(self.open_card)
         self.board.moved.connect(lambda *_a: self.tray.update_badge())
         self._badge_changed(self.tray.count)
+
+    def _alerted(self, alert: alerts.Alert) -> None:
+        # The plan starts with detection: a spike offers to open an incident right away.
+        if alert.kind == "spike":
+            self.incidents.build().offer_spike(alert)
 
     # --- polling -------------------------------------------------------------------
 
@@ -281,6 +292,22 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def _evidence_export_action(self) -> QAction:
+        action = QAction(_("Export evidence PDF for a period…"), self)
+
+        def export() -> None:
+            from crisisdesk_gui.ui import evidence_actions
+
+            evidence_actions.export_range(self, self.profile, self.db)
+
+        action.triggered.connect(export)
+        return action
+
+    def open_template_editor(self) -> None:
+        from crisisdesk_gui.ui.template_editor import TemplateEditor
+
+        TemplateEditor(self.db, self).exec()
 
     def open_settings(self) -> None:
         try:

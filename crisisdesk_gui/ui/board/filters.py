@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -42,8 +43,13 @@ class FilterBar(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        layout = QHBoxLayout(self)
+        # Two rows: one row of nine filters is wider than a 1280 px screen in every language.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        layout.addLayout(first)
+        layout.addLayout(second)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -66,8 +72,10 @@ class FilterBar(QWidget):
         self.date_to.setToolTip(_("To"))
         self.clear = QToolButton(self)
         self.clear.setText(_("Clear filters"))
+        first.addWidget(self.search, 1)
+        for w in (self.sort, self.clear):
+            first.addWidget(w)
         for w in (
-            self.search,
             self.source,
             self.lang,
             self.lane,
@@ -76,11 +84,9 @@ class FilterBar(QWidget):
             self.period,
             self.date_from,
             self.date_to,
-            self.sort,
-            self.clear,
         ):
-            layout.addWidget(w)
-        layout.addStretch(1)
+            second.addWidget(w)
+        second.addStretch(1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

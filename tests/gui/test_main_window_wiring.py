@@ -1,0 +1,50 @@
+"""How the main window ties the parts together: alerts to the crisis plan, menus, screen fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisisdesk_gui.core import i18n
+from crisisdesk_gui.core.alerts import Alert
+from crisisdesk_gui.core.db import open_profile_db
+from crisisdesk_gui.core.paths import ProfilePaths
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path):
+    from crisisdesk_gui.ui.main_window import MainWindow
+
+    win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir), start_services=False)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_a_spike_alert_offers_an_incident_on_the_crisis_plan(qtbot, window) -> None:
+    window.tray._show([Alert("new_negative", "New", "3 new negative mentions", 1)])
+    assert window.incidents.widget is None  # other alerts do not build the page
+
+    window.tray._show([Alert("spike", "Spike", "9 negative mentions in the last hour")])
+
+    page = window.incidents.build()
+    qtbot.waitUntil(lambda: page.spike_box.isVisible())
+    with qtbot.waitSignal(page.incident_opened):
+        page.spike_box.button(page.spike_box.StandardButton.Yes).click()
+    assert window.db.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+
+
+def test_menus_reach_evidence_export_and_templates(window) -> None:
+    texts = [a.text() for a in window.menu_file.actions()]
+    assert "Export evidence PDF for a period…" in texts
+    assert "Reply templates…" in [a.text() for a in window.menu_tools.actions()]
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "pl", "fi"])
+def test_the_window_fits_a_1280_pixel_screen(qtbot, data_dir: Path, lang: str) -> None:
+    from crisisdesk_gui.ui.main_window import MainWindow
+
+    i18n.set_language(lang)
+    win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir), start_services=False)
+    qtbot.addWidget(win)
+    assert win.minimumSizeHint().width() <= 1280
