@@ -38,7 +38,10 @@ def text_key(text: str) -> str:
     elongation squeezed ("SCAM!!! 😡" and "scaaam" meet)."""
     from crisisdesk_gui.core.detect.lexicon import squeeze
 
-    return squeeze(_NON_WORD.sub(" ", fold(_NOISE.sub(" ", text))).strip())
+    text = _NOISE.sub(" ", text)
+    # fold() of ASCII text is its lower case; the per-character pass costs a first poll seconds
+    folded = text.lower() if text.isascii() else fold(text)
+    return squeeze(_NON_WORD.sub(" ", folded).strip())
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -17,6 +19,7 @@ WINDOW = timedelta(days=7)  # repeated text
 AUTHOR_WINDOW = timedelta(hours=24)
 AUTHOR_MIN = 3  # negative items by one author within AUTHOR_WINDOW
 MIN_KEY = 12  # shorter texts ("thanks", "ok") repeat innocently
+CHUNK = 500  # values per IN (...)
 
 
 def mention_text(title: str | None, text: str | None) -> str:
@@ -26,54 +29,53 @@ def mention_text(title: str | None, text: str | None) -> str:
 
 
 def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
-    """Update troll signals for new mentions (and the earlier copies they repeat); commits."""
+    """Update troll signals for new mentions (and the earlier copies they repeat); commits.
+
+    Set-based: a few IN queries per batch, not one query per mention (a first poll stores
+    thousands); the counting happens here, over the rows those queries return."""
     ids = list(mention_ids)
     if not ids:
         return
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        f"SELECT id, title, text, trim(coalesce(author, '')), "
-        f"coalesce(published, fetched) FROM mentions WHERE id IN ({marks})",
+    rows: list[tuple[int, str, str, datetime]] = []  # id, text key, trimmed author, when
+    for mention_id, title, text, author, at in _select_in(
+        db,
+        "SELECT id, title, text, trim(coalesce(author, '')), coalesce(published, fetched) "
+        "FROM mentions WHERE id IN ({marks})",
         ids,
-    ).fetchall()
+    ):
+        rows.append(
+            (mention_id, text_key(mention_text(title, text)), author, parse_iso(at) or utcnow())
+        )
     with db.conn:
-        for mention_id, title, text, _author, _at in rows:
-            db.execute(
-                "UPDATE mentions SET text_key = ? WHERE id = ?",
-                [text_key(mention_text(title, text)), mention_id],
-            )
+        db.conn.executemany(
+            "UPDATE mentions SET text_key = ? WHERE id = ?",
+            [(key, mid) for mid, key, _a, _w in rows],
+        )
+        copies = _copies(db, rows)
+        negative_by = _negative_times(db, rows)
         touched: dict[int, list[tuple[str, Reason]]] = {}
-        for mention_id, title, text, author, at in rows:
-            when = parse_iso(at) or utcnow()
-            key = text_key(mention_text(title, text))
+        for mention_id, key, author, when in rows:
             if len(key) >= MIN_KEY:
-                copies = db.execute(
-                    "SELECT id, lower(trim(coalesce(author, ''))) FROM mentions "
-                    "WHERE text_key = ? AND coalesce(published, fetched, '') >= ?",
-                    [key, iso(when - WINDOW)],
-                ).fetchall()
-                names = {a for _, a in copies if a}
-                if len(copies) >= 3 or len(names) >= 2:
-                    weight = min(1.0, 0.25 * len(copies) + 0.2 * len(names))
+                since = iso(when - WINDOW)
+                same = [(cid, name) for cid, name, at in copies.get(key, ()) if at >= since]
+                names = {name for _, name in same if name}
+                if len(same) >= 3 or len(names) >= 2:
+                    weight = min(1.0, 0.25 * len(same) + 0.2 * len(names))
                     if len(names) >= 2:
                         label = ngettext(
                             "same text under {n} name", "same text under {n} names", len(names)
                         ).format(n=len(names))
                     else:
                         label = ngettext(
-                            "same text {n} time", "same text {n} times", len(copies)
-                        ).format(n=len(copies))
-                    for copy_id, _ in copies:
+                            "same text {n} time", "same text {n} times", len(same)
+                        ).format(n=len(same))
+                    for copy_id, _ in same:
                         touched.setdefault(copy_id, []).append(
                             ("repeat", Reason("troll", label, weight))
                         )
             if author:
-                (count,) = db.execute(
-                    # the author column is indexed; a feed spells one author one way
-                    "SELECT count(*) FROM mentions WHERE author = ? "
-                    "AND label = 'negative' AND coalesce(published, fetched, '') >= ?",
-                    [author, iso(when - AUTHOR_WINDOW)],
-                ).fetchone()
+                times = negative_by.get(author, [])
+                count = len(times) - bisect_left(times, iso(when - AUTHOR_WINDOW))
                 if count >= AUTHOR_MIN:
                     weight = min(1.0, 0.15 * count)
                     label = ngettext(
@@ -86,6 +88,67 @@ def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
                     )
         for mention_id, new in touched.items():
             _apply(db, mention_id, new)
+
+
+def _select_in(
+    db: Database, sql: str, values: list[Any], params: tuple[Any, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """`sql` with `{marks}` run over `values` in chunks (SQLite caps the bound variables)."""
+    out: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start : start + CHUNK]
+        out += db.execute(
+            sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk]
+        ).fetchall()
+    return out
+
+
+def _copies(
+    db: Database, rows: list[tuple[int, str, str, datetime]]
+) -> dict[str, list[tuple[int, str, str]]]:
+    """text key → [(id, lower-cased author, time)] of every mention with that key since the
+    earliest window start of the batch; each mention then keeps those inside its own window."""
+    keys = sorted({key for _, key, _, _ in rows if len(key) >= MIN_KEY})
+    if not keys:
+        return {}
+    since = min(iso(when - WINDOW) for _, key, _, when in rows if len(key) >= MIN_KEY)
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for mid, key, name, at in _select_in(
+        db,
+        # the text_key index answers the IN; id order is the order a per-key query returned
+        "SELECT id, text_key, lower(trim(coalesce(author, ''))), coalesce(published, fetched, '') "
+        "FROM mentions WHERE coalesce(published, fetched, '') >= ? AND text_key IN ({marks}) "
+        "ORDER BY text_key, id",
+        keys,
+        (since,),
+    ):
+        found.setdefault(key, []).append((mid, name, at))
+    return found
+
+
+def _negative_times(
+    db: Database, rows: list[tuple[int, str, str, datetime]]
+) -> dict[str, list[str]]:
+    """author → sorted times of that author's negative mentions since the earliest window start
+    of the batch (a feed spells one author one way, so the indexed author column is compared
+    as stored)."""
+    authors = sorted({author for _, _, author, _ in rows if author})
+    if not authors:
+        return {}
+    since = min(iso(when - AUTHOR_WINDOW) for _, _, author, when in rows if author)
+    found: dict[str, list[str]] = {}
+    for author, at in _select_in(
+        db,
+        "SELECT author, coalesce(published, fetched, '') FROM mentions "
+        "WHERE label = 'negative' AND coalesce(published, fetched, '') >= ? "
+        "AND author IN ({marks})",
+        authors,
+        (since,),
+    ):
+        found.setdefault(author, []).append(at)
+    for times in found.values():
+        times.sort()
+    return found
 
 
 def _apply(db: Database, mention_id: int, new: list[tuple[str, Reason]]) -> None:
