@@ -163,8 +163,14 @@ def parse_and_score(
 
 
 def score_columns(scorer: Scorer, entry: Entry) -> dict[str, Any]:
-    score = scorer.score(f"{entry.title}\n{entry.text}".strip())
+    from crisisdesk_gui.core.detect import mention_text
+    from crisisdesk_gui.core.detect.learn import text_key
+
+    text = mention_text(entry.title, entry.text)
+    score = scorer.score(text)
     return {
+        # for detect.after_ingest, computed here because workers run in parallel
+        "text_key": text_key(text),
         "lang": score.lang,
         "label": score.label,
         "score": float(score.score),
@@ -371,7 +377,7 @@ _INSERT = (
     "INSERT INTO mentions (id, source_id, dedup_key, story_key, group_id, guid, url, title,"
     " text, author, published, updated, fetched, content_hash, raw, search_text,"
     " matched_keywords, lang, label, score, severity, troll, urgency, reasons, lane,"
-    " lane_changed) VALUES (" + ", ".join(["?"] * 26) + ")"
+    " lane_changed, text_key) VALUES (" + ", ".join(["?"] * 27) + ")"
 )
 _UPDATE = (
     "UPDATE mentions SET guid = ?, url = ?, title = ?, text = ?, author = ?, published = ?,"
@@ -590,6 +596,7 @@ class _Writer:
                     *detection,
                     lane,
                     fetched_at if lane else None,
+                    scored.get("text_key"),
                 ]
             )
             new_ids.append(mention_id)

@@ -37,20 +37,21 @@ def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
     if not ids:
         return
     rows: list[tuple[int, str, str, datetime]] = []  # id, text key, trimmed author, when
-    for mention_id, title, text, author, at in _select_in(
+    missing: list[tuple[str, int]] = []
+    for mention_id, title, text, author, at, stored in _select_in(
         db,
-        "SELECT id, title, text, trim(coalesce(author, '')), coalesce(published, fetched) "
-        "FROM mentions WHERE id IN ({marks})",
+        "SELECT id, title, text, trim(coalesce(author, '')), coalesce(published, fetched), "
+        "text_key FROM mentions WHERE id IN ({marks})",
         ids,
     ):
-        rows.append(
-            (mention_id, text_key(mention_text(title, text)), author, parse_iso(at) or utcnow())
-        )
+        # ingest computes the key in its parse workers; anything stored otherwise gets it here
+        key = stored if stored is not None else text_key(mention_text(title, text))
+        if stored is None:
+            missing.append((key, mention_id))
+        rows.append((mention_id, key, author, parse_iso(at) or utcnow()))
     with db.conn:
-        db.conn.executemany(
-            "UPDATE mentions SET text_key = ? WHERE id = ?",
-            [(key, mid) for mid, key, _a, _w in rows],
-        )
+        if missing:
+            db.conn.executemany("UPDATE mentions SET text_key = ? WHERE id = ?", missing)
         copies = _copies(db, rows)
         negative_by = _negative_times(db, rows)
         touched: dict[int, list[tuple[str, Reason]]] = {}
