@@ -14,15 +14,16 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TextIO
 
 from crisisdesk_gui import __version__
 from crisisdesk_gui.core import i18n
 from crisisdesk_gui.core.db import StorageError, open_profile_db
 from crisisdesk_gui.core.logs import setup_logging
 from crisisdesk_gui.core.paths import ProfilePaths, demo_data_dir, resolve_profile
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EXIT_OK, EXIT_STORAGE, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -57,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="log to the console")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # Command modules import their heavy dependencies inside the commands: a poll should not
+    # wait for the PDF, analytics or scoring imports of commands it does not run.
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue

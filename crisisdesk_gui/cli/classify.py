@@ -8,9 +8,6 @@ import json
 import sys
 
 from crisisdesk_gui.cli import CliContext, UsageError
-from crisisdesk_gui.core.detect import load_scorer
-from crisisdesk_gui.core.detect.langid import OTHER
-from crisisdesk_gui.core.detect.lexicon import LANGS
 from crisisdesk_gui.core.i18n import _
 
 
@@ -33,6 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core.detect import load_scorer
+    from crisisdesk_gui.core.detect.langid import OTHER
+    from crisisdesk_gui.core.detect.lexicon import LANGS
+
     lang = args.lang.lower() if args.lang else None
     if lang is not None and lang not in (*LANGS, OTHER):
         raise UsageError(

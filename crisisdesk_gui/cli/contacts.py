@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 
 from crisisdesk_gui.cli import CliContext, UsageError
-from crisisdesk_gui.core import contacts
 from crisisdesk_gui.core.i18n import _, ngettext
-from crisisdesk_gui.core.reports import contact_sheet_text, members_json
 
 FORMATS = ("csv", "vcf", "pdf")
 
@@ -33,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import contacts
+
     try:
         result = contacts.import_file(ctx.db, args.file, region=args.region)
     except contacts.ContactError as exc:
@@ -51,6 +51,8 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import contacts
+
     fmt = args.format or args.out.suffix.lower().lstrip(".").replace("vcard", "vcf")
     if fmt not in FORMATS:
         raise UsageError(
@@ -75,6 +77,9 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import contacts
+    from crisisdesk_gui.core.reports import contact_sheet_text, members_json
+
     members = contacts.list_members(ctx.db)
     if args.json:
         print(members_json(members), file=ctx.out)

@@ -6,7 +6,6 @@ import argparse
 import json
 
 from crisisdesk_gui.cli import EXIT_PARTIAL, CliContext, UsageError
-from crisisdesk_gui.core import demo
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.paths import demo_data_dir
 
@@ -24,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import demo
+
     # $CRISISDESK_DATA_DIR usually names the real profile: only an explicit --data-dir (or
     # --demo) chooses where the sample data goes.
     target = ctx.profile.data_dir if (args.data_dir or args.demo) else demo_data_dir()

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from crisisdesk_gui.cli import CliContext, UsageError
-from crisisdesk_gui.core import evidence
 from crisisdesk_gui.core.db import parse_iso
 from crisisdesk_gui.core.i18n import _, ngettext
 
@@ -71,6 +70,7 @@ def _day(text: str | None, option: str) -> date | None:
 
 
 def cmd_capture(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import evidence
     from crisisdesk_gui.services.evidence_capture import capture_mentions
 
     try:
@@ -94,6 +94,8 @@ def cmd_capture(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import evidence
+
     report = evidence.verify(ctx.profile, ctx.db)
     for warning in report.warnings:
         print(_("warning: {text}").format(text=warning), file=ctx.err)
@@ -119,6 +121,7 @@ def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import evidence
     from crisisdesk_gui.render.evidence_pdf import export_evidence_pdf
 
     first, last = _day(args.since, "--since"), _day(args.until, "--until")
@@ -152,6 +155,8 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import evidence
+
     for rec in evidence.read_log(ctx.profile):
         at = parse_iso(rec.captured_at) or datetime.min
         names = ", ".join(str(f["name"]) for f in rec.files)

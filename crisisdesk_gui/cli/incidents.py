@@ -7,11 +7,7 @@ import json
 from pathlib import Path
 
 from crisisdesk_gui.cli import CliContext, UsageError
-from crisisdesk_gui.core import incidents
-from crisisdesk_gui.core.analytics import Period, review
-from crisisdesk_gui.core.board import default_actor
 from crisisdesk_gui.core.i18n import _, format_datetime, ngettext
-from crisisdesk_gui.core.reports import summary_rows
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import incidents
+
     items = incidents.list_incidents(ctx.db)
     if args.json:
         data = [
@@ -66,6 +64,9 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import incidents
+    from crisisdesk_gui.core.board import default_actor
+
     try:
         new_id = incidents.open_incident(
             ctx.db,
@@ -81,6 +82,9 @@ def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_close(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import incidents
+    from crisisdesk_gui.core.board import default_actor
+
     try:
         incidents.close_incident(ctx.db, args.id, args.notes, actor=default_actor(ctx.db))
     except incidents.IncidentError as exc:
@@ -89,6 +93,9 @@ def cmd_close(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core.analytics import Period, review
+    from crisisdesk_gui.core.reports import summary_rows
+
     if args.days < 1:
         raise UsageError(_("--days must be 1 or more."))
     rv = review(ctx.db, Period.last_days(args.days))
@@ -105,6 +112,7 @@ def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_report(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import incidents
     from crisisdesk_gui.render.report_pdf import export_incident_report
 
     try:

@@ -7,14 +7,15 @@ import json
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk_gui.cli import EXIT_OK, EXIT_PARTIAL, CliContext, UsageError
-from crisisdesk_gui.core import opml, schedule
 from crisisdesk_gui.core import sources as store
 from crisisdesk_gui.core.db import StorageError, iso, utcnow
 from crisisdesk_gui.core.i18n import _, ngettext
-from crisisdesk_gui.core.ingest import PollSummary, SourceResult, poll_once
+
+if TYPE_CHECKING:
+    from crisisdesk_gui.core.ingest import PollSummary, SourceResult
 
 SOURCE_JSON_FIELDS = (
     "id",
@@ -122,6 +123,8 @@ def cmd_sources_remove(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import_opml(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import opml
+
     try:
         feeds = opml.read_opml(args.file)
     except opml.OpmlError as exc:
@@ -143,6 +146,8 @@ def cmd_import_opml(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_export_opml(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crisisdesk_gui.core import opml
+
     opml.write_opml(args.file, store.list_sources(ctx.db))
     return EXIT_OK
 
@@ -217,6 +222,10 @@ def cmd_poll(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _poll(ctx: CliContext, args: argparse.Namespace) -> int:
+    # ingest brings the HTTP client and feedparser: only the poll needs them
+    from crisisdesk_gui.core import schedule
+    from crisisdesk_gui.core.ingest import poll_once
+
     db = ctx.db  # creates and migrates the profile before the workers open it
     if args.once:
         ids = [row["id"] for row in store.list_sources(db) if not row.get("paused")]

@@ -8,12 +8,31 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
 
-from crisisdesk_gui.core.migrations import MIGRATIONS
+def _import_sqlite_utils_without_numpy() -> None:
+    """sqlite-utils imports numpy (when installed, and pyqtgraph installs it) only to map numpy
+    scalars to column types; we never store numpy values, and the import cost every start of
+    the app and the CLI ~100 ms. A None in sys.modules makes its `import numpy` fail; numpy
+    stays importable for everyone else afterwards."""
+    if "sqlite_utils.db" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils.db  # noqa: F401
+    finally:
+        if sys.modules.get("numpy", 0) is None:
+            del sys.modules["numpy"]
+
+
+_import_sqlite_utils_without_numpy()
+
+from sqlite_utils import Database  # noqa: E402
+
+from crisisdesk_gui.core.migrations import MIGRATIONS  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from typing import TYPE_CHECKING
 
 from crisisdesk_gui.core.detect.lexicon import LANGS
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 OTHER = "other"
 # Below this (probabilities renormalised over our four languages) the text is too short or too
@@ -38,6 +40,10 @@ _HINTS = {
 
 @cache
 def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
+    # Imported here: py3langid brings numpy, which a process that only stores mentions or
+    # shows the board never needs.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     # The same model, restricted: decompressing it a second time cost ~0.5 s per process.
     ours = LanguageIdentifier(
