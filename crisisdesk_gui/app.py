@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -15,6 +16,9 @@ from typing import TYPE_CHECKING
 from crisisdesk_gui import APP_NAME, __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
     from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
@@ -63,6 +67,9 @@ def log_dir_for(profile_dir: Path, explicit: bool) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
+    # core.db before any other module that uses sqlite-utils: it imports sqlite-utils without
+    # numpy (see there), ~100 ms of every start.
+    importlib.import_module("crisisdesk_gui.core.db")
     from crisisdesk_gui.core import i18n, settings
     from crisisdesk_gui.core.db import StorageError, open_profile_db
     from crisisdesk_gui.core.logs import setup_logging
@@ -135,9 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()  # without a tray, a hidden window could not be reached
-    if smoke_ms := os.environ.get("CRISISDESK_SMOKE_QUIT_MS"):
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    _after_first_paint(window, lambda: _after_show(db))
+    if smoke_ms := os.environ.get("CRISISDESK_SMOKE_QUIT_MS"):
         QTimer.singleShot(int(smoke_ms), app.quit)  # packaging/check_bundle.sh: start, then quit
     return app.exec()
 
@@ -179,9 +187,55 @@ def _configure_secrets(db: Database, data_dir: Path) -> None:
     from crisisdesk_gui.core import secrets, settings
 
     secrets.set_profile(data_dir)
-    log.info("password store: %s", secrets.backend_name())
     if settings.get(db, "allow_insecure_secret_store"):
         secrets.use_file_fallback(secrets.fallback_path_for(data_dir))
+
+
+def _after_first_paint(window: QWidget, job: Callable[[], None]) -> None:
+    """Run `job` once the window has painted (at once when it is not shown: tray start)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    if not window.isVisible() or window.isMinimized():
+        QTimer.singleShot(0, job)
+        return
+
+    class _Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                # Twice deferred: after what the paint itself queued (the board's own
+                # "first rows shown"), so the job never delays the first frame.
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, job))
+                self.deleteLater()
+            return False
+
+    window.installEventFilter(_Painted(window))
+
+
+def _after_show(db: Database) -> None:
+    """Work the first paint does not wait for: probing the keyring's backends (~100 ms) and,
+    on a background thread, loading the scorer's lexicons and lemma dictionaries (seconds), so
+    the first correction on the board does not stall the window."""
+    import threading
+
+    from crisisdesk_gui.core import secrets, settings
+
+    try:
+        log.info("password store: %s", secrets.backend_name())
+    except Exception:  # a broken backend shows when a secret is used; the log line is extra
+        log.exception("probing the keyring failed")
+    langs = tuple(settings.get(db, "detect_languages") or ())
+    threading.Thread(target=_warm_up, args=(langs,), name="detect-warm-up", daemon=True).start()
+
+
+def _warm_up(langs: tuple[str, ...]) -> None:
+    try:
+        from crisisdesk_gui.core import detect
+
+        known = tuple(lang for lang in langs if lang in ("tr", "pl", "fi", "en"))
+        detect.warm_up(known) if known else detect.warm_up()
+    except Exception:  # scoring then loads what it needs when it is first used
+        log.exception("warming up the scorer failed")
 
 
 if __name__ == "__main__":

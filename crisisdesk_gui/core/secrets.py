@@ -18,16 +18,19 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail, null
 from sqlite_utils import Database
 
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.paths import ProfilePaths, resolve_profile
+
+if TYPE_CHECKING:
+    import keyring.backend
+
+# keyring is imported where it is used: importing it and finding its backends cost the app's
+# start ~100 ms, and most starts never touch a secret before the window is up.
 
 log = logging.getLogger(__name__)
 
@@ -42,29 +45,46 @@ class KeyringUnavailable(RuntimeError):
     """No working keyring backend; the message says what the user can do."""
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that forgets everything when the process ends (tests, demo)."""
+def _memory_keyring_class() -> type:
+    import keyring.backend
+    import keyring.errors
 
-    priority = 1  # type: ignore[assignment]
+    class MemoryKeyring(keyring.backend.KeyringBackend):
+        """A keyring that forgets everything when the process ends (tests, demo)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
+        priority = 1  # type: ignore[assignment]
 
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
 
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
 
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if self.store.pop((service, username), None) is None:
+                raise keyring.errors.PasswordDeleteError(username)
+
+    MemoryKeyring.__module__ = __name__
+    return MemoryKeyring
 
 
-def use_memory_backend() -> MemoryKeyring:
-    """Install a fresh in-memory keyring (tests use it for every test)."""
-    backend = MemoryKeyring()
+def __getattr__(name: str) -> Any:
+    # `MemoryKeyring` subclasses keyring's base class, so it is built on first use.
+    if name == "MemoryKeyring":
+        cls = globals()["MemoryKeyring"] = _memory_keyring_class()
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def use_memory_backend() -> Any:
+    """Install a fresh in-memory keyring (tests use it for every test); returns it."""
+    import keyring
+
+    backend = __getattr__("MemoryKeyring")()
     keyring.set_keyring(backend)
     return backend
 
@@ -89,6 +109,8 @@ def set_profile(data_dir: Path | None) -> None:
 
 
 def _unusable(backend: keyring.backend.KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, fail.Keyring | null.Keyring):
         return True
     return isinstance(backend, chainer.ChainerBackend) and not backend.backends
@@ -96,6 +118,8 @@ def _unusable(backend: keyring.backend.KeyringBackend) -> bool:
 
 def backend_name() -> str:
     """A short description of the keyring in use, for the settings dialog."""
+    import keyring
+
     backend = keyring.get_keyring()
     if _unusable(backend):
         return _("none")
@@ -103,6 +127,8 @@ def backend_name() -> str:
 
 
 def keyring_available() -> bool:
+    import keyring
+
     return not _unusable(keyring.get_keyring())
 
 
@@ -158,6 +184,8 @@ def _write_file(data: dict[str, str]) -> None:
 def get_secret(key: str) -> str | None:
     if _use_file():
         return _read_file().get(key)
+    import keyring.errors
+
     try:
         return keyring.get_password(SERVICE, key)
     except keyring.errors.KeyringError as exc:
@@ -171,6 +199,8 @@ def set_secret(key: str, value: str) -> None:
         _write_file(data)
         log.info("secret %s stored in the fallback file", key)
         return
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, key, value)
     except keyring.errors.KeyringError as exc:
@@ -185,6 +215,8 @@ def delete_secret(key: str) -> None:
         if data.pop(key, None) is not None:
             _write_file(data)
         return
+    import keyring.errors
+
     try:
         keyring.delete_password(SERVICE, key)
     except keyring.errors.PasswordDeleteError:
@@ -287,7 +319,7 @@ def source_credentials(source_id: int, db: Database | None = None) -> tuple[str,
         path = ProfilePaths(data_dir).database
         if not path.exists():
             return None
-        db = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+        db = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True), execute_plugins=False)
     try:
         row = db.execute(
             "SELECT auth_user, auth_secret FROM sources WHERE id = ?", [source_id]
