@@ -117,6 +117,13 @@ def _parse_pool(processes: int, db_path: Path | None) -> ProcessPoolExecutor:
         else:
             ctx = multiprocessing.get_context("spawn")
         _pool_context = ctx
+    if db_path is not None and sys.platform.startswith("linux"):
+        # Scoring workers: the forkserver loads the language model and lexicons once and
+        # every worker inherits them. Only takes effect if the forkserver is not running yet;
+        # a poll that only parses does not wait for them.
+        _pool_context.set_forkserver_preload(  # type: ignore[attr-defined]
+            ["crisisdesk_gui.core.parse", "crisisdesk_gui.core.detect.preload"]
+        )
     return ProcessPoolExecutor(
         max_workers=processes,
         mp_context=_pool_context,
