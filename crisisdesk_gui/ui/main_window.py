@@ -31,7 +31,8 @@ from sqlite_utils import Database
 
 from crisisdesk_gui import APP_NAME, __version__
 from crisisdesk_gui.core import alerts, settings
-from crisisdesk_gui.core.i18n import _, format_time, ngettext
+from crisisdesk_gui.core.db import parse_iso
+from crisisdesk_gui.core.i18n import _, format_datetime, format_time, ngettext
 from crisisdesk_gui.core.paths import ProfilePaths
 from crisisdesk_gui.services.poller import Poller, PollResult
 from crisisdesk_gui.services.tray import TrayService
@@ -193,12 +194,19 @@ class MainWindow(QMainWindow):
         self.poll_progress = QProgressBar(self)
         self.poll_progress.setMaximumWidth(180)
         self.poll_progress.setVisible(False)
-        self.last_poll = QLabel(_("Not polled yet"), self)
+        self.last_poll = QLabel(self._previous_poll_text(), self)
         self.badge_label = QLabel(self)
         status = self.statusBar()
         status.addPermanentWidget(self.badge_label)
         status.addPermanentWidget(self.poll_progress)
         status.addPermanentWidget(self.last_poll)
+
+    def _previous_poll_text(self) -> str:
+        # A profile polled before (by the CLI, the demo or an earlier run) says when.
+        row = self.db.execute("SELECT max(last_attempt) FROM sources").fetchone()
+        if not row or not row[0]:
+            return _("Not polled yet")
+        return _("Last poll {time}").format(time=format_datetime(parse_iso(row[0]), "short"))
 
     def _connect_services(self) -> None:
         self.poller.started.connect(self._poll_started)

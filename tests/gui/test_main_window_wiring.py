@@ -48,3 +48,24 @@ def test_the_window_fits_a_1280_pixel_screen(qtbot, data_dir: Path, lang: str) -
     win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir), start_services=False)
     qtbot.addWidget(win)
     assert win.minimumSizeHint().width() <= 1280
+
+
+def test_status_bar_tells_when_the_profile_was_last_polled(qtbot, data_dir: Path) -> None:
+    from crisisdesk_gui.core import sources
+    from crisisdesk_gui.ui.main_window import MainWindow
+
+    db = open_profile_db(data_dir)
+    fresh = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    qtbot.addWidget(fresh)
+    assert fresh.last_poll.text() == "Not polled yet"
+
+    source_id = sources.add_source(db, "https://example.org/feed.xml")
+    with db.conn:
+        db.execute(
+            "UPDATE sources SET last_attempt = ? WHERE id = ?",
+            ["2026-11-20T08:15:00+00:00", source_id],
+        )
+    polled = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    qtbot.addWidget(polled)
+    assert polled.last_poll.text().startswith("Last poll ")
+    assert "11/20/26" in polled.last_poll.text()  # Babel's short en date

@@ -107,6 +107,7 @@ class FilterBar(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(9)
+        self.sort.setMinimumContentsLength(18)  # its labels are sentences, not names
         for combo in (self.source, self.lang, self.lane, self.assignee, self.severity, self.sort):
             combo.currentIndexChanged.connect(self._emit)
         self.period.currentIndexChanged.connect(self._period_changed)
