@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
         self.tray.alerted.connect(self._alerted)
         self.banner.card_requested.connect(self.open_card)
         self.board.moved.connect(lambda *_a: self.tray.update_badge())
+        # A reply, assignment or note from the detail pane can answer a card too.
+        self.board.detail.changed.connect(lambda *_a: self.tray.update_badge())
         self._badge_changed(self.tray.count)
 
     def _alerted(self, alert: alerts.Alert) -> None:

@@ -69,3 +69,20 @@ def test_status_bar_tells_when_the_profile_was_last_polled(qtbot, data_dir: Path
     qtbot.addWidget(polled)
     assert polled.last_poll.text().startswith("Last poll ")
     assert "11/20/26" in polled.last_poll.text()  # Babel's short en date
+
+
+def test_a_reply_from_the_detail_pane_updates_the_unanswered_count(qtbot, data_dir: Path) -> None:
+    from crisisdesk_gui.ui.main_window import MainWindow
+
+    db = open_profile_db(data_dir)
+    with db.conn:
+        db["mentions"].insert(
+            {"id": 1, "dedup_key": "a", "lane": "new", "label": "negative", "text": "Kötü"}
+        )
+    window = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    qtbot.addWidget(window)
+    assert window.tray.count == 1
+    with db.conn:
+        db.execute("UPDATE mentions SET first_reply_at = '2026-11-22T10:00:00+00:00'")
+    window.board.detail.changed.emit(1)
+    assert window.tray.count == 0
