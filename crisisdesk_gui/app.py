@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+AFTER_PAINT_FALLBACK_MS = 3_000
+
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="crisisdesk", description=f"{APP_NAME} desktop app")
@@ -192,11 +194,20 @@ def _configure_secrets(db: Database, data_dir: Path) -> None:
 
 
 def _after_first_paint(window: QWidget, job: Callable[[], None]) -> None:
-    """Run `job` once the window has painted (at once when it is not shown: tray start)."""
+    """Run `job` once, when the window has painted (at once when it is not shown: tray
+    start; after AFTER_PAINT_FALLBACK_MS at the latest, should no paint come)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    done = False
+
+    def run_once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            job()
+
     if not window.isVisible() or window.isMinimized():
-        QTimer.singleShot(0, job)
+        QTimer.singleShot(0, run_once)
         return
 
     class _Painted(QObject):
@@ -205,11 +216,12 @@ def _after_first_paint(window: QWidget, job: Callable[[], None]) -> None:
                 window.removeEventFilter(self)
                 # Twice deferred: after what the paint itself queued (the board's own
                 # "first rows shown"), so the job never delays the first frame.
-                QTimer.singleShot(0, lambda: QTimer.singleShot(0, job))
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, run_once))
                 self.deleteLater()
             return False
 
     window.installEventFilter(_Painted(window))
+    QTimer.singleShot(AFTER_PAINT_FALLBACK_MS, run_once)
 
 
 def _after_show(db: Database) -> None:
