@@ -1,6 +1,9 @@
-"""Imported by the forkserver that the parse workers fork from (core/ingest.py): the language
-model, the lexicons and the English lemma dictionary load once there, and every worker inherits
-them instead of loading its own copy (about a second of CPU each)."""
+"""Imported by the forkserver that scoring parse workers fork from (core/ingest.py): the
+detector's modules, the lexicons and the English lemma dictionary load once there, and every
+worker inherits them instead of loading its own copy.
+
+The language model (py3langid, ~0.6 s) is left to the workers' first score: loading it here
+would delay every poll's parsing by that much, also a poll where nothing changed."""
 
 from __future__ import annotations
 
@@ -8,11 +11,11 @@ import logging
 
 
 def _load() -> None:
-    from crisisdesk_gui.core.detect.langid import identify
+    import py3langid.langid  # noqa: F401  (numpy with it)
+
     from crisisdesk_gui.core.detect.lexicon import LANGS, load_emoji, load_lexicon
     from crisisdesk_gui.core.detect.scorer import analyse
 
-    identify("warm up")
     for lang in LANGS:
         load_lexicon(lang)
     load_emoji()
