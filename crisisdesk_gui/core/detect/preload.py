@@ -1,9 +1,11 @@
 """Imported by the forkserver that scoring parse workers fork from (core/ingest.py): the
-detector's modules, the lexicons and the English lemma dictionary load once there, and every
-worker inherits them instead of loading its own copy.
+detector's modules, the language model, the lexicons and the English lemma dictionary load once
+there, and every worker inherits them instead of loading its own copy.
 
-The language model (py3langid, ~0.6 s) is left to the workers' first score: loading it here
-would delay every poll's parsing by that much, also a poll where nothing changed."""
+A trade-off, measured with `python -m bench bench_ingest`: the CPU saved (~1 s per worker) makes
+a first poll faster on a busy machine, while a CLI poll where nothing changed waits ~0.5 s more
+for the forkserver. The app keeps its forkserver between polls, so it pays this once.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +13,11 @@ import logging
 
 
 def _load() -> None:
-    import py3langid.langid  # noqa: F401  (numpy with it)
-
+    from crisisdesk_gui.core.detect.langid import identify
     from crisisdesk_gui.core.detect.lexicon import LANGS, load_emoji, load_lexicon
     from crisisdesk_gui.core.detect.scorer import analyse
 
+    identify("warm up")
     for lang in LANGS:
         load_lexicon(lang)
     load_emoji()
