@@ -328,3 +328,11 @@ def test_an_intensifier_has_no_polarity_of_its_own(scorer: Scorer) -> None:
         score = scorer.score(text, lang=lang)
         assert score.label == "negative"
         assert not any(r.kind == "positive" for r in score.reasons), score
+
+
+def test_phrase_found_through_lemma_when_surface_bucket_exists(scorer: Scorer) -> None:
+    # "en" has its own phrase bucket; "ei tietää" lives in the lemma's ("ei") bucket.
+    for text in ("En tiedä vielä, katsotaan huomenna", "en tiedä mitä tästä ajattelen"):
+        score = scorer.score(text, lang="fi")
+        assert score.label != "negative", score
+        assert "en tiedä" in texts(score), score

@@ -101,7 +101,13 @@ class Table:
         self, surfaces: list[str], lemmas: list[str], i: int
     ) -> tuple[int, float, str] | None:
         """(length, value, entry) of the longest phrase starting at token i."""
-        candidates = self.phrases.get(surfaces[i]) or self.phrases.get(lemmas[i])
+        # Both buckets: a surface bucket ("en") must not hide the lemma's ("ei tietää" in
+        # "en tiedä"); the longest phrase of either wins.
+        candidates = self.phrases.get(surfaces[i], [])
+        if lemmas[i] != surfaces[i] and lemmas[i] in self.phrases:
+            candidates = sorted(
+                (*candidates, *self.phrases[lemmas[i]]), key=lambda item: -len(item[0])
+            )
         if not candidates:
             return None
         for words, value, key in candidates:
