@@ -24,10 +24,11 @@ from concurrent.futures import (
     wait,
 )
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -36,6 +37,7 @@ from crisisdesk_gui.core.db import connect, iso, open_profile_db, utcnow
 from crisisdesk_gui.core.fetch import FetchResult, Limits, fetch, make_client
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.parse import Entry, ParsedFeed, parse_feed
+from crisisdesk_gui.core.secrets import URL_SECRET, join_url_secret
 
 log = logging.getLogger(__name__)
 
@@ -291,7 +293,7 @@ def _poll(
                     row["url"],
                     etag=row.get("etag"),
                     last_modified=row.get("last_modified"),
-                    auth=auth.get(row["id"]),
+                    credentials=auth.get(row["id"]),
                     limits=limits,
                     client=client,
                     now=now,
@@ -335,15 +337,44 @@ def _poll(
     return summary
 
 
-def _fetch_safely(url: str, **kwargs: Any) -> FetchResult:
+def _fetch_safely(
+    url: str, *, credentials: tuple[str, str] | None = None, **kwargs: Any
+) -> FetchResult:
+    token = None
+    if credentials is not None and URL_SECRET in url:
+        # A token that belongs in the address, not basic auth; it is put back only for the
+        # request and scrubbed from what is stored (errors, final address).
+        token = credentials[1]
+        credentials = None
     try:
-        return fetch(url, **kwargs)
+        return _scrub(fetch(join_url_secret(url, token), auth=credentials, **kwargs), token)
     except Exception as exc:  # a bug or an address httpx cannot even parse: this source only
-        log.exception("fetching %s failed", url)
+        reason = _scrub_text(str(exc), token)
+        log.error("fetching %s failed: %s", url, reason)
         return FetchResult(
             url=url,
-            error=_("The download from {host} failed: {reason}").format(host=url, reason=exc),
+            error=_("The download from {host} failed: {reason}").format(host=url, reason=reason),
         )
+
+
+def _scrub_text(text: str | None, token: str | None) -> str | None:
+    if not text or not token:
+        return text
+    for form in (token, quote(token, safe="")):
+        text = text.replace(form, URL_SECRET)
+    return text
+
+
+def _scrub(result: FetchResult, token: str | None) -> FetchResult:
+    """The fetch result without the feed's token, for everything that is stored or shown."""
+    if not token:
+        return result
+    return replace(
+        result,
+        url=_scrub_text(result.url, token) or "",
+        final_url=_scrub_text(result.final_url, token),
+        error=_scrub_text(result.error, token),
+    )
 
 
 def db_path(db: Database) -> Path | None:

@@ -71,7 +71,11 @@ def add_source(
     keywords_only: bool = False,
     kind: str | None = None,
 ) -> int:
-    url = normalise_url(url)
+    from crisisdesk_gui.core import secrets
+
+    # A token in a private feed's address goes to the keyring; the stored address keeps a
+    # {secret} placeholder, so the database and logs never hold it.
+    url, token = secrets.split_url_secret(normalise_url(url))
     if every_minutes is not None and every_minutes < 1:
         raise SourceError(_("The polling interval must be at least one minute."))
     if db.execute("SELECT 1 FROM sources WHERE url = ?", [url]).fetchone():
@@ -89,7 +93,19 @@ def add_source(
                 iso(utcnow()),
             ],
         )
-    return int(cursor.lastrowid or 0)
+    source_id = int(cursor.lastrowid or 0)
+    if token is not None:
+        try:
+            secrets.set_source_credentials(db, source_id, "", token)
+        except secrets.KeyringUnavailable as exc:
+            with db.conn:
+                db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+            raise SourceError(
+                _(
+                    "The address holds a password or token, and it cannot be kept safely: {reason}"
+                ).format(reason=exc)
+            ) from exc
+    return source_id
 
 
 def list_sources(db: Database) -> list[dict[str, Any]]:
