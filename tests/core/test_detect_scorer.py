@@ -336,3 +336,51 @@ def test_phrase_found_through_lemma_when_surface_bucket_exists(scorer: Scorer) -
         score = scorer.score(text, lang="fi")
         assert score.label != "negative", score
         assert "en tiedä" in texts(score), score
+
+
+# Words typed with diacritics match only entries written the same way; folded forms match only
+# words typed without them (Finnish and Polish: only texts typed without any diacritics).
+@pytest.mark.parametrize(
+    ("lang", "text", "not_found"),
+    [
+        ("tr", "Bu açıdan bakınca gayet mantıklı", "açıdan"),
+        ("tr", "Sınır kapısından rahatça geçtik", "sınır"),
+        ("tr", "Olum bu telefon çok güzel çıktı", "olum"),
+        ("tr", "olum bu telefon cok guzel cikti", "olum"),
+        ("fi", "Laski lähtee huomenna lasketteluun, mukava päivä", "laski"),
+        ("fi", "Kausi alkaa huomenna, mukava että pääsee", "alkaa"),
+        ("fi", "Ala nyt jo lähteä, kiva nähdä sinua", "ala"),
+    ],
+)
+def test_folded_form_does_not_match_another_written_word(
+    scorer: Scorer, lang: str, text: str, not_found: str
+) -> None:
+    score = scorer.score(text, lang=lang)
+    assert score.label != "negative", score
+    assert not any(not_found in t for t in texts(score)), score
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        ("tr", "Babasının ölümü hepimizi derinden yıktı", "ölümü"),
+        ("tr", "Çok acı bir haber aldık", "acı"),
+        ("tr", "Bu adam benim sinirimi bozuyor", "sinirimi"),
+        ("tr", "Kargo hala gelmedi, cok kotu", "kotu"),  # ASCII words still fold
+        ("fi", "Läski myyjä vain naureskeli meille", "läski"),
+        ("fi", "Älkää menkö sinne, huono paikka", "älkää"),
+        ("fi", "Tilaus ei tullut ja palvelu oli huono", "huono"),
+    ],
+)
+def test_written_form_still_matches(scorer: Scorer, lang: str, text: str, found: str) -> None:
+    score = scorer.score(text, lang=lang)
+    assert score.label == "negative", score
+    assert any(found in t for t in texts(score)), score
+
+
+def test_negator_matches_as_written(scorer: Scorer) -> None:
+    # "älkää" negates; "alkaa" (begins) in a text typed with diacritics does not
+    assert "negation" not in kinds(
+        scorer.score("Myynti alkaa pian, hyvä että jotain tapahtuu", lang="fi")
+    )
+    assert texts(scorer.score("Älkää ostako täältä mitään", lang="fi"))

@@ -49,6 +49,12 @@ def squeeze(word: str) -> str:
     return _RUN.sub(r"\1", word)
 
 
+def written_word(word: str) -> str:
+    """A word as written, diacritics kept: lower-cased (Turkish dotted/dotless i kept),
+    elongation squeezed."""
+    return squeeze(word.replace("I", "ı").replace("İ", "i").lower())
+
+
 # One regular expression instead of a loop per character: text keys squeeze whole texts.
 _RUN = re.compile(r"(.)\1{2,}", re.DOTALL)
 
@@ -62,13 +68,26 @@ class Table:
     # first word → [(words, value, entry text)], longest first
     phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)  # entry → third column (category)
+    # folded word (prefixes with their "*") → the forms written in the file, diacritics kept:
+    # a word typed with diacritics must match what was written ("açı" is not "acı").
+    written: dict[str, set[str]] = field(default_factory=dict)
+    # words marked "=" in the file: matched as written even in text typed without diacritics
+    # ("=ölüm" never matches "olum", slang for "oğlum")
+    strict: set[str] = field(default_factory=set)
 
     def add(self, entry: str, value: float, extra: str = "") -> None:
+        raws = entry.split()
+        marked = [w.startswith("=") for w in raws]
+        raws = [w.lstrip("=") for w in raws]
         words = tuple(
-            norm_word(w) if not w.endswith("*") else norm_word(w[:-1]) + "*" for w in entry.split()
+            norm_word(w) if not w.endswith("*") else norm_word(w[:-1]) + "*" for w in raws
         )
         if not words:
             return
+        for raw, word, strict in zip(raws, words, marked, strict=True):
+            self.written.setdefault(word, set()).add(written_word(raw.rstrip("*")))
+            if strict:
+                self.strict.add(word)
         key = " ".join(words)
         if extra:
             self.extra[key] = extra
@@ -84,21 +103,46 @@ class Table:
         bucket.append((words, value, key))
         bucket.sort(key=lambda item: -len(item[0]))
 
-    def word(self, surface: str, lemma: str) -> tuple[str, float] | None:
-        """The entry that a single token matches: exact surface, exact lemma, longest prefix."""
-        for form in (surface, lemma):
-            if form in self.exact:
+    def word(
+        self,
+        surface: str,
+        lemma: str,
+        written: tuple[str, str] | None = None,
+        loose: bool = True,
+    ) -> tuple[str, float] | None:
+        """The entry that a single token matches: exact surface, exact lemma, longest prefix.
+        `written`: the token's surface and lemma as typed (diacritics kept). Unless `loose`
+        (a word typed without diacritics), only entries written the same way match; loose, the
+        folded forms match, except for entries marked "=" in the file."""
+        for k, form in enumerate((surface, lemma)):
+            if form in self.exact and self._same(form, written, k, loose):
                 return form, self.exact[form]
         if self.prefix:
-            for form in (surface, lemma):
+            for k, form in enumerate((surface, lemma)):
                 for end in range(len(form), MIN_PREFIX - 1, -1):
                     stem = form[:end]
-                    if stem in self.prefix:
+                    if stem in self.prefix and self._same(stem + "*", written, k, loose):
                         return stem + "*", self.prefix[stem]
         return None
 
+    def _same(self, pattern: str, typed: tuple[str, str] | None, k: int, loose: bool) -> bool:
+        if typed is None or (loose and pattern not in self.strict):
+            return True
+        written = typed[k]
+        forms = self.written.get(pattern)
+        if forms is None:
+            return True
+        if pattern.endswith("*"):
+            return any(written.startswith(f) for f in forms)
+        return written in forms
+
     def phrase_at(
-        self, surfaces: list[str], lemmas: list[str], i: int
+        self,
+        surfaces: list[str],
+        lemmas: list[str],
+        i: int,
+        written: list[tuple[str, str]] | None = None,
+        loose: list[bool] | None = None,
     ) -> tuple[int, float, str] | None:
         """(length, value, entry) of the longest phrase starting at token i."""
         # Both buckets: a surface bucket ("en") must not hide the lemma's ("ei tietää" in
@@ -113,16 +157,37 @@ class Table:
         for words, value, key in candidates:
             if i + len(words) > len(surfaces):
                 continue
-            if all(_word_matches(w, surfaces[i + k], lemmas[i + k]) for k, w in enumerate(words)):
+            if all(
+                self._word_matches(
+                    w,
+                    surfaces[i + k],
+                    lemmas[i + k],
+                    written[i + k] if written else None,
+                    loose[i + k] if loose else True,
+                )
+                for k, w in enumerate(words)
+            ):
                 return len(words), value, key
         return None
 
-
-def _word_matches(pattern: str, surface: str, lemma: str) -> bool:
-    if pattern.endswith("*"):
-        stem = pattern[:-1]
-        return surface.startswith(stem) or lemma.startswith(stem)
-    return pattern in (surface, lemma)
+    def _word_matches(
+        self,
+        pattern: str,
+        surface: str,
+        lemma: str,
+        written: tuple[str, str] | None,
+        loose: bool,
+    ) -> bool:
+        if pattern.endswith("*"):
+            stem = pattern[:-1]
+            return any(
+                form.startswith(stem) and self._same(pattern, written, k, loose)
+                for k, form in enumerate((surface, lemma))
+            )
+        return any(
+            form == pattern and self._same(pattern, written, k, loose)
+            for k, form in enumerate((surface, lemma))
+        )
 
 
 @dataclass

@@ -40,6 +40,7 @@ NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as neg
 NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.6, "en": 0.6}
 # "ei ole", "nie ma": a negated copula states a fact more often than it complains.
 COPULA = frozenset({"olla", "byc", "miec"})
+WRITTEN_THROUGHOUT = frozenset({"pl", "fi"})  # see Scorer._score
 COMPOUND_PART = 4  # shortest Finnish compound part tried
 CAPS = 1.4
 ELONGATED = 1.3
@@ -55,6 +56,9 @@ _TOKENS = re.compile(
     r"|(?P<stop>[.!?;,:\-–—()\"“”]+)"
     r"|(?P<sym>[^\s\w])"
 )
+
+# A letter with a diacritic (Latin-1 supplement and Latin Extended-A/B, without × and ÷).
+_DIACRITIC = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 _CAMEL = re.compile(r"(?<=[a-zçğıöşüäåéąćęłńóśźż])(?=[A-ZÇĞİÖŞÜÄÅÉĄĆĘŁŃÓŚŹŻ])")
 
@@ -80,6 +84,8 @@ class Token:
     intensifier: float  # multiplier, 0 when not an intensifier
     contrast: bool
     phrase: bool  # some phrase starts with this word
+    written: tuple[str, str]  # surface and lemma as typed, diacritics kept
+    loose: bool  # typed without diacritics: folded forms match too
 
 
 @cache
@@ -105,15 +111,22 @@ def _lemma(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def analyse(word: str, lang: str) -> Token:
+def analyse(word: str, lang: str, written: bool = False) -> Token:
+    """`written`: the text was typed with diacritics, so its words match only entries written
+    the same way ("olum" is not "ölüm", "alkaa" not "älkää"); otherwise folded forms match."""
     lex = load_lexicon(lang)
     word = word.replace("’", "'")
     lower = word.replace("I", "ı").replace("İ", "i").lower() if lang == "tr" else word.lower()
     squeezed = squeeze(lower)
     surface = squeeze(fold(lower))
+    if lang == "tr" and "I" in word and word.isascii():
+        written = False  # "KIRIK": an ASCII capital I says nothing about dotless ı
     # Text typed without diacritics: simplemma knows only the written forms, our index the rest.
-    lemma = lex.forms.get(surface) if surface == squeezed else None
-    lemma = lemma or squeeze(fold(_lemma(squeezed, lang)))
+    lemma = lex.forms.get(surface) if surface == squeezed and not written else None
+    written_lemma = _lemma(squeezed, lang)
+    lemma = lemma or squeeze(fold(written_lemma))
+    typed = (squeezed, squeeze(written_lemma.lower()))
+    loose = not written
     stem = ""
     if lang == "tr" and surface not in _TR_NOT_VERBS:
         match = _TR_NEG_VERB.match(surface)
@@ -122,7 +135,7 @@ def analyse(word: str, lang: str) -> Token:
     words: list[tuple[str, float, str]] = []
     polar: tuple[str, float, str] | None = None  # one polarity per word: the longer entry wins
     for kind, table in _tables(lex):
-        found = table.word(surface, lemma)
+        found = table.word(surface, lemma, typed, loose)
         if found is None and stem:
             found = table.word(stem, stem)
         if not found:
@@ -144,7 +157,7 @@ def analyse(word: str, lang: str) -> Token:
         words.append(polar)
     # Surface forms only: negator files list every form, and a lemma would turn the Finnish
     # questions "eikö", "enköhän" into "ei".
-    negator = lex.negators.word(surface, surface)
+    negator = lex.negators.word(surface, surface, (squeezed, squeezed), loose)
     negator_value = negator[1] if negator else 0.0
     if not negator and lang == "en" and surface.endswith("n't"):
         negator_value = 1.0
@@ -158,6 +171,8 @@ def analyse(word: str, lang: str) -> Token:
         intensifier=lex.intensifiers.get(surface) or lex.intensifiers.get(lemma) or 0.0,
         contrast=surface in lex.contrast,
         phrase=any(surface in table.phrases or lemma in table.phrases for _, table in _tables(lex)),
+        written=typed,
+        loose=loose,
     )
 
 
@@ -270,6 +285,11 @@ class Scorer:
         bangs = 0
         pending_break = False
         all_caps = text.isupper()
+        typed = _DIACRITIC.search(text) is not None
+        # Finnish and Polish writers who use diacritics use them throughout, so an ASCII word in
+        # such a text is written as meant ("alkaa", not "älkää"); Turkish writers mix, so there
+        # only the words typed with diacritics are held to them.
+        whole = lex_lang in WRITTEN_THROUGHOUT
         for m in _TOKENS.finditer(text):
             group = m.lastgroup
             value = m.group()
@@ -277,7 +297,7 @@ class Scorer:
                 # "#NeverAgain", "#ÜrünGelmedi": hashtags glue words together in CamelCase.
                 for part in _CAMEL.split(value) if not value.islower() else (value,):
                     raws.append(part)
-                    tokens.append(analyse(part, lex_lang))
+                    tokens.append(analyse(part, lex_lang, typed and (whole or not part.isascii())))
                     boundary.append(pending_break)
                     pending_break = False
             elif group in ("emoticon", "sym"):
@@ -396,12 +416,18 @@ class Scorer:
         hits: list[_Hit] = []
         i = 0
         n = len(tokens)
+        written = [t.written for t in tokens]
+        loose = [t.loose for t in tokens]
         while i < n:
             token = tokens[i]
             if token.phrase:
                 span = 0
                 for kind, table in _tables(lex):
-                    found = table.phrase_at(surfaces, lemmas, i) if table.phrases else None
+                    found = (
+                        table.phrase_at(surfaces, lemmas, i, written, loose)
+                        if table.phrases
+                        else None
+                    )
                     if found:
                         length, value, entry = found
                         hits.append(_Hit(i, i + length, kind, value, entry))
