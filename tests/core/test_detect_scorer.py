@@ -384,3 +384,30 @@ def test_negator_matches_as_written(scorer: Scorer) -> None:
         scorer.score("Myynti alkaa pian, hyvä että jotain tapahtuu", lang="fi")
     )
     assert texts(scorer.score("Älkää ostako täältä mitään", lang="fi"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fi", "Tämä oli hirveän hyvä elokuva"),
+        ("fi", "Sairaan hyvä keikka eilen illalla"),
+        ("fi", "Kamalan kiva tyyppi tuo uusi myyjä"),
+        ("tr", "Bu pasta çok fena güzel olmuş"),
+        ("pl", "Okropnie fajny film, polecam"),
+        ("pl", "To był strasznie miły człowiek"),
+    ],
+)
+def test_negative_intensifier_loses_its_polarity(scorer: Scorer, lang: str, text: str) -> None:
+    score = scorer.score(text, lang=lang)
+    assert score.label == "positive", score
+    assert "negative" not in kinds(score), score
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fi", "Hirveän huono palvelu taas"), ("pl", "Strasznie wolna obsługa, okropny sklep")],
+)
+def test_negative_intensifier_before_negative_word_still_negative(
+    scorer: Scorer, lang: str, text: str
+) -> None:
+    assert scorer.score(text, lang=lang).label == "negative"

@@ -324,10 +324,15 @@ class Scorer:
         severity = 0
         contributions: dict[int, float] = {}
         intensity = [self._intensity(tokens, raws, boundary, hit, all_caps) for hit in hits]
-        # "hyvin huono", "pretty bad": a word that intensifies another has no polarity itself
+        # "hyvin huono", "pretty bad", "hirveän hyvä", "okropnie miły": a word that intensifies
+        # another has no polarity itself
         amplifiers = {j for _, j in intensity if j >= 0}
         for hit, (mult, _) in zip(hits, intensity, strict=True):
-            if hit.start in amplifiers and hit.kind == "positive" and hit.end == hit.start + 1:
+            if (
+                hit.start in amplifiers
+                and hit.kind in ("positive", "negative")
+                and hit.end == hit.start + 1
+            ):
                 continue
             is_negated = negated[hit.start]
             said = " ".join(raws[hit.start : hit.end])
