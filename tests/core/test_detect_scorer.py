@@ -411,3 +411,24 @@ def test_negative_intensifier_before_negative_word_still_negative(
     scorer: Scorer, lang: str, text: str
 ) -> None:
     assert scorer.score(text, lang=lang).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yarın ders yok, evde dinleneceğim", "Bu akşam maç yok sanırım", "Bugün toplantı yoktu"],
+)
+def test_turkish_yok_alone_states_a_fact(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Üç gündür cevap yok",
+        "Hâlâ hiçbir açıklama yok",
+        "Müşteriye saygı yok bu firmada",
+        "Ders yok, para yok, her şey berbat",
+    ],
+)
+def test_turkish_yok_with_a_lexicon_word_complains(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "negative"

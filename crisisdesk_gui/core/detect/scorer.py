@@ -41,6 +41,9 @@ NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.6, "en": 0.6}
 # "ei ole", "nie ma": a negated copula states a fact more often than it complains.
 COPULA = frozenset({"olla", "byc", "miec"})
 WRITTEN_THROUGHOUT = frozenset({"pl", "fi"})  # see Scorer._score
+# "yarın ders yok": "there is none" with no lexicon word in reach states a fact more often
+# than it complains ("cevap yok" reaches the expected "cevap" and counts in full).
+EXISTENTIAL = {"yok": 0.5, "yoktu": 0.5, "yokmus": 0.5, "yoktur": 0.5}
 COMPOUND_PART = 4  # shortest Finnish compound part tried
 CAPS = 1.4
 ELONGATED = 1.3
@@ -377,8 +380,10 @@ class Scorer:
                 if i not in used and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
             ]
             for i in bare_negators[:2]:
-                neg += bare
-                reasons.append(Reason("negation", raws[i], bare))
+                weight = bare * EXISTENTIAL.get(tokens[i].surface, 1.0)
+                if weight:
+                    neg += weight
+                    reasons.append(Reason("negation", raws[i], weight))
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
