@@ -432,3 +432,38 @@ def test_turkish_yok_alone_states_a_fact(scorer: Scorer, text: str) -> None:
 )
 def test_turkish_yok_with_a_lexicon_word_complains(scorer: Scorer, text: str) -> None:
     assert scorer.score(text, lang="tr").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "amk çok güzel olmuş bu"),
+        ("pl", "kurwa, jakie to jest dobre"),
+        ("fi", "vitun hyvä biisi"),
+        ("fi", "Vittu miten hyvä leffa"),
+        ("en", "holy shit this is amazing"),
+    ],
+)
+def test_friendly_swearing_in_praise_is_not_negative(scorer: Scorer, lang: str, text: str) -> None:
+    score = scorer.score(text, lang=lang)
+    assert score.label != "negative", score
+    assert score.troll < 0.3, score
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "sen ne salaksın amk"),
+        ("tr", "amk rezalet bir kargo, paketim yine gelmedi"),
+        ("pl", "kurwa, znowu nie działa"),
+        ("fi", "vittu mikä paska firma"),
+        ("en", "fuck you, great service my ass"),
+        ("en", "@shopdesk shit, great job losing my parcel again"),
+    ],
+)
+def test_swearing_aimed_or_in_complaints_stays_negative(
+    scorer: Scorer, lang: str, text: str
+) -> None:
+    score = scorer.score(text, lang=lang)
+    assert score.label == "negative", score
+    assert "troll" in kinds(score), score

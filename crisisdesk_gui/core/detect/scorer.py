@@ -41,6 +41,15 @@ NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.6, "en": 0.6}
 # "ei ole", "nie ma": a negated copula states a fact more often than it complains.
 COPULA = frozenset({"olla", "byc", "miec"})
 WRITTEN_THROUGHOUT = frozenset({"pl", "fi"})  # see Scorer._score
+# An expletive (insults.txt, third column) in clear praise that addresses nobody counts this much.
+FRIENDLY_EXPLETIVE = 0.2
+FRIENDLY_PRAISE = 1.2  # positive evidence that makes praise clear
+SECOND_PERSON = {  # folded; any of these (or an @mention) aims the swearing at someone
+    "tr": frozenset({"sen", "seni", "sana", "senin", "siz", "sizi", "size", "sizin", "sizler"}),
+    "pl": frozenset({"ty", "cie", "ciebie", "tobie", "ci", "wy", "was", "wam", "wami"}),
+    "fi": frozenset({"sina", "sua", "sinua", "sinun", "sulle", "te", "teita", "teidan"}),
+    "en": frozenset({"you", "your", "youre", "u", "ur", "yours"}),
+}
 # "yarın ders yok": "there is none" with no lexicon word in reach states a fact more often
 # than it complains ("cevap yok" reaches the expected "cevap" and counts in full).
 EXISTENTIAL = {"yok": 0.5, "yoktu": 0.5, "yokmus": 0.5, "yoktur": 0.5}
@@ -326,6 +335,7 @@ class Scorer:
         negated, negators = self._negation(tokens, surfaces, boundary, hits)
         severity = 0
         contributions: dict[int, float] = {}
+        expletives: list[tuple[str, float, float]] = []  # (said, weight, troll weight)
         intensity = [self._intensity(tokens, raws, boundary, hit, all_caps) for hit in hits]
         # "hyvin huono", "pretty bad", "hirveän hyvä", "okropnie miły": a word that intensifies
         # another has no polarity itself
@@ -367,9 +377,26 @@ class Scorer:
                 neg += SEVERITY_WEIGHT * level
                 reasons.append(Reason("severity", said, float(level)))
             elif hit.kind == "insult":
+                if lex.insults.extra.get(hit.text) == "expletive":
+                    expletives.append((said, w, hit.weight))
+                    continue
                 troll += hit.weight
                 neg += w
                 reasons.append(Reason("troll", said, w))
+        if expletives:
+            # "amk çok güzel", "vitun hyvä": swearing aimed at nobody in clear praise is
+            # excitement, not trolling.
+            friendly = (
+                pos >= FRIENDLY_PRAISE
+                and pos >= 2 * neg
+                and "@" not in text
+                and not any(s in SECOND_PERSON[lex_lang] for s in surfaces)
+            )
+            factor = FRIENDLY_EXPLETIVE if friendly else 1.0
+            for said, w, weight in expletives:
+                troll += weight * factor
+                neg += w * factor
+                reasons.append(Reason("troll", said, w * factor))
         bare = NEGATION_WEIGHT[lex_lang]
         if bare and negators:
             # A negation that reached no lexicon word still leans negative ("ei se niin mene").
