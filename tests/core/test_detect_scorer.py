@@ -467,3 +467,20 @@ def test_swearing_aimed_or_in_complaints_stays_negative(
     score = scorer.score(text, lang=lang)
     assert score.label == "negative", score
     assert "troll" in kinds(score), score
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("tr", "Kargo yine gecikti 🤡", "negative"),
+        ("pl", "Znowu czekam na kuriera 😰😰", "negative"),
+        ("fi", "Taas myöhässä 🤡🤡", "negative"),
+        ("en", "Still waiting for my parcel :@", "negative"),
+        ("en", "that video 💀💀💀", "neutral"),
+        ("tr", "Harika bir gün 🙌", "positive"),
+    ],
+)
+def test_more_emoji(scorer: Scorer, lang: str, text: str, label: str) -> None:
+    score = scorer.score(text, lang=lang)
+    assert score.label == label, score
+    assert "emoji" in kinds(score), score
