@@ -81,6 +81,10 @@ class Table:
     # words marked "=" in the file: matched as written even in text typed without diacritics
     # ("=ölüm" never matches "olum", slang for "oğlum")
     strict: set[str] = field(default_factory=set)
+    # (surface, lemma) → both phrase buckets merged, longest first (filled by phrase_at)
+    _merged: dict[tuple[str, str], list[tuple[tuple[str, ...], float, str]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def add(self, entry: str, value: float, extra: str = "") -> None:
         raws = entry.split()
@@ -108,6 +112,7 @@ class Table:
         first = words[0].rstrip("*")  # a phrase starts with an exact word
         bucket = self.phrases.setdefault(first, [])
         bucket.append((words, value, key))
+        self._merged.clear()
         bucket.sort(key=lambda item: -len(item[0]))
 
     def word(
@@ -154,26 +159,31 @@ class Table:
         """(length, value, entry) of the longest phrase starting at token i."""
         # Both buckets: a surface bucket ("en") must not hide the lemma's ("ei tietää" in
         # "en tiedä"); the longest phrase of either wins.
-        candidates = self.phrases.get(surfaces[i], [])
-        if lemmas[i] != surfaces[i] and lemmas[i] in self.phrases:
-            candidates = sorted(
-                (*candidates, *self.phrases[lemmas[i]]), key=lambda item: -len(item[0])
-            )
+        surface, lemma = surfaces[i], lemmas[i]
+        candidates = self.phrases.get(surface, [])
+        if lemma != surface and lemma in self.phrases:
+            merged = self._merged.get((surface, lemma))
+            if merged is None:
+                merged = sorted((*candidates, *self.phrases[lemma]), key=lambda item: -len(item[0]))
+                self._merged[(surface, lemma)] = merged
+            candidates = merged
         if not candidates:
             return None
+        n = len(surfaces)
         for words, value, key in candidates:
-            if i + len(words) > len(surfaces):
+            if i + len(words) > n:
                 continue
-            if all(
-                self._word_matches(
+            for k, w in enumerate(words):
+                j = i + k
+                if not self._word_matches(
                     w,
-                    surfaces[i + k],
-                    lemmas[i + k],
-                    written[i + k] if written else None,
-                    loose[i + k] if loose else True,
-                )
-                for k, w in enumerate(words)
-            ):
+                    surfaces[j],
+                    lemmas[j],
+                    written[j] if written else None,
+                    loose[j] if loose else True,
+                ):
+                    break
+            else:
                 return len(words), value, key
         return None
 
@@ -185,15 +195,19 @@ class Table:
         written: tuple[str, str] | None,
         loose: bool,
     ) -> bool:
-        if pattern.endswith("*"):
+        if pattern[-1] == "*":
             stem = pattern[:-1]
-            return any(
-                form.startswith(stem) and self._same(pattern, written, k, loose)
-                for k, form in enumerate((surface, lemma))
-            )
-        return any(
-            form == pattern and self._same(pattern, written, k, loose)
-            for k, form in enumerate((surface, lemma))
+            on_surface = surface.startswith(stem)
+            on_lemma = lemma.startswith(stem)
+        else:
+            on_surface = surface == pattern
+            on_lemma = lemma == pattern
+        if not (on_surface or on_lemma):
+            return False
+        if written is None or (loose and pattern not in self.strict):
+            return True
+        return (on_surface and self._same(pattern, written, 0, False)) or (
+            on_lemma and self._same(pattern, written, 1, False)
         )
 
 
