@@ -484,3 +484,16 @@ def test_more_emoji(scorer: Scorer, lang: str, text: str, label: str) -> None:
     score = scorer.score(text, lang=lang)
     assert score.label == label, score
     assert "emoji" in kinds(score), score
+
+
+@pytest.mark.parametrize(
+    "text", ["Harmi ettei paketti tullut ajoissa perille", "Sanoin jo, etten suosittele tätä"]
+)
+def test_finnish_contracted_negation(scorer: Scorer, text: str) -> None:
+    score = scorer.score(text, lang="fi")
+    assert score.label == "negative", score
+    assert "negation" in kinds(score), score
+
+
+def test_finnish_colloquial_negative_intensifier_before_praise(scorer: Scorer) -> None:
+    assert scorer.score("Kauheen hyvä ruoka ja kiva henkilökunta", lang="fi").label == "positive"
