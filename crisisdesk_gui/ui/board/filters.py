@@ -106,7 +106,7 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(9)
+            combo.setMinimumContentsLength(12)
         self.sort.setMinimumContentsLength(18)  # its labels are sentences, not names
         for combo in (self.source, self.lang, self.lane, self.assignee, self.severity, self.sort):
             combo.currentIndexChanged.connect(self._emit)
