@@ -9,9 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
@@ -49,10 +47,10 @@ from crisisdesk_gui.core.i18n import N_, _, format_datetime, ngettext
 from crisisdesk_gui.core.incidents import Incident, IncidentError
 from crisisdesk_gui.core.paths import ProfilePaths
 from crisisdesk_gui.core.reports import lane_name
+from crisisdesk_gui.ui.rows_model import Index, RowsTableModel
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 CARD_COLUMNS = (N_("Reached us"), N_("Source"), N_("Author"), N_("Text"), N_("Lane"))
 LINK_WINDOW = timedelta(days=14)
 
@@ -83,28 +81,11 @@ class IncidentListModel(QAbstractListModel):
         return None
 
 
-class CardsModel(QAbstractTableModel):
+class CardsModel(RowsTableModel):
     """Plain card rows (dicts from core.incidents) as a table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CARD_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(CARD_COLUMNS[section])
-        return None
+        super().__init__(CARD_COLUMNS, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

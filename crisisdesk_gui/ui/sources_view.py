@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,34 +30,20 @@ from crisisdesk_gui.core import opml, sources
 from crisisdesk_gui.core.db import parse_iso, utcnow
 from crisisdesk_gui.core.i18n import N_, _, format_relative
 from crisisdesk_gui.core.paths import ProfilePaths
+from crisisdesk_gui.ui.rows_model import Index, RowsTableModel
 
 log = logging.getLogger(__name__)
 
 COLUMNS = (N_("Name"), N_("Address"), N_("Every"), N_("Health"), N_("Next attempt"))
-Index = QModelIndex | QPersistentModelIndex
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(RowsTableModel):
     def __init__(self, db: Database, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self.db = db
-        self.rows: list[dict[str, Any]] = []
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = sources.list_sources(self.db)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
+        self.set_rows(sources.list_sources(self.db))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,10 +32,10 @@ from crisisdesk_gui.core import contacts
 from crisisdesk_gui.core.contacts import ROLES, ContactError, Member
 from crisisdesk_gui.core.i18n import N_, _, ngettext
 from crisisdesk_gui.core.paths import ProfilePaths
+from crisisdesk_gui.ui.rows_model import Index, RowsTableModel
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("name", N_("Name")),
     ("role", N_("Role")),
@@ -46,27 +46,17 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-class TeamModel(QAbstractTableModel):
+class TeamModel(RowsTableModel):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([title for _key, title in COLUMNS], parent)
         self.db = db
-        self.members: list[Member] = []
+
+    @property
+    def members(self) -> list[Member]:
+        return self.rows
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.members = contacts.list_members(self.db)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][1])
-        return None
+        self.set_rows(contacts.list_members(self.db))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
