@@ -38,8 +38,13 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
         not_null={"url"},
-        defaults={"every_minutes": 30, "keywords_only": 0, "paused": 0, "failures": 0,
-                  "items_seen": 0},
+        defaults={
+            "every_minutes": 30,
+            "keywords_only": 0,
+            "paused": 0,
+            "failures": 0,
+            "items_seen": 0,
+        },
     )
     db["sources"].create_index(["url"], unique=True)
 
@@ -271,8 +276,15 @@ def m601_incident_events(db: Database) -> None:
     # The incident's own timeline (opened, checklist steps, cards linked, team notified, closed);
     # the post-crisis report merges it with the linked cards' card_events.
     db["incident_events"].create(
-        {"id": int, "incident_id": int, "at": str, "actor": str, "kind": str, "text": str,
-         "data": str},
+        {
+            "id": int,
+            "incident_id": int,
+            "at": str,
+            "actor": str,
+            "kind": str,
+            "text": str,
+            "data": str,
+        },
         pk="id",
         foreign_keys=[("incident_id", "incidents", "id")],
     )
