@@ -54,15 +54,16 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
-        self.source = QComboBox(self)
-        self.lang = QComboBox(self)
-        self.lane = QComboBox(self)
-        self.assignee = QComboBox(self)
-        self.severity = QComboBox(self)
+        self.source, self.lang, self.lane, self.assignee, self.severity = (
+            QComboBox(self) for _n in range(5)
+        )
         self.period = QComboBox(self)
+        self.sort = QComboBox(self)
+        # Each of these filters applies as soon as it changes; the period first shows dates.
+        filters = (self.source, self.lang, self.lane, self.assignee, self.severity)
+        self.combos = (*filters, self.period, self.sort)
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
-        self.sort = QComboBox(self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDate(QDate.currentDate())
@@ -75,16 +76,7 @@ class FilterBar(QWidget):
         first.addWidget(self.search, 1)
         for w in (self.sort, self.clear):
             first.addWidget(w)
-        for w in (
-            self.source,
-            self.lang,
-            self.lane,
-            self.assignee,
-            self.severity,
-            self.period,
-            self.date_from,
-            self.date_to,
-        ):
+        for w in (*filters, self.period, self.date_from, self.date_to):
             second.addWidget(w)
         second.addStretch(1)
 
@@ -93,22 +85,14 @@ class FilterBar(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(self._debounce.start)
-        for combo in (
-            self.source,
-            self.lang,
-            self.lane,
-            self.assignee,
-            self.severity,
-            self.sort,
-            self.period,
-        ):
+        for combo in self.combos:
             # Long source names and translations must not widen the whole window.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
         self.sort.setMinimumContentsLength(18)  # its labels are sentences, not names
-        for combo in (self.source, self.lang, self.lane, self.assignee, self.severity, self.sort):
+        for combo in (*filters, self.sort):
             combo.currentIndexChanged.connect(self._emit)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.date_from.dateChanged.connect(self._emit)
@@ -144,15 +128,7 @@ class FilterBar(QWidget):
         self._quiet = True
         try:
             self.search.clear()
-            for combo in (
-                self.source,
-                self.lang,
-                self.lane,
-                self.assignee,
-                self.severity,
-                self.period,
-                self.sort,
-            ):
+            for combo in self.combos:
                 combo.setCurrentIndex(0)
         finally:
             self._quiet = False
