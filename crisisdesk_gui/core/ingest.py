@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import (
     FIRST_COMPLETED,
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 FETCH_THREADS = 16
 PARSE_PROCESSES = 2
 SCORE_IN_WORKERS_FROM = 20  # sources in one poll
+WRITE_EVERY_S = 0.25
+WRITER_CACHE_KIB = 32 * 1024
 MIN_WORDS_TO_GROUP_BY_TEXT = 6  # "Thanks!" on two sites is not the same story
 
 
@@ -232,6 +235,9 @@ def poll_once(
 ) -> PollSummary:
     """Poll the due sources (or exactly `source_ids`, due or not) and store what they hold."""
     db = open_profile_db(data_dir)
+    # A first poll's transactions touch thousands of index pages: with the default 2 MB cache
+    # they spill to the WAL mid-transaction and are written again at the commit.
+    db.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     try:
         return _poll(db, source_ids, scorer, now, progress, limits or Limits(), parse_processes)
     finally:
@@ -259,22 +265,46 @@ def _poll(
         return summary
     writer = _Writer(db, scorer, now)
     auth = _credentials(db, rows)
+    keyword_list = [k for _w, k in db.execute("SELECT word, folded FROM keywords").fetchall()]
+    total = len(rows)
     # Workers score only big polls: each loads the scorer afresh (lexicons, lemma tables, a
     # second or more), while this process keeps it warm from one poll to the next. A scorer
     # given by the caller always stays here.
     pool: Executor | None = None
-    if len(rows) > 2:
-        score_there = scorer is None and len(rows) >= SCORE_IN_WORKERS_FROM
+    if total > 2:
+        score_there = scorer is None and total >= SCORE_IN_WORKERS_FROM
         pool = _parse_pool(parse_processes, db_path(db) if score_there else None)
-        # Start the workers now, so their start-up and scorer loading overlap the downloads.
-        for _n in range(parse_processes):
-            pool.submit(_ready)
-    keyword_list = [k for _w, k in db.execute("SELECT word, folded FROM keywords").fetchall()]
-    total = len(rows)
+
+    def fetch_then_parse(
+        row: dict[str, Any],
+    ) -> tuple[FetchResult, Future[Any] | ParsedFeed | None]:
+        fetched = _fetch_safely(
+            row["url"],
+            etag=row.get("etag"),
+            last_modified=row.get("last_modified"),
+            credentials=auth.get(row["id"]),
+            limits=limits,
+            client=client,
+            now=now,
+        )
+        if not fetched.ok or fetched.status != 200:
+            return fetched, None
+        if pool is not None:
+            # Handed to a worker from this thread: parsing starts even while the writer is
+            # busy storing earlier sources.
+            try:
+                return fetched, pool.submit(
+                    parse_and_score,
+                    fetched.body,
+                    fetched.headers,
+                    fetched.final_url,
+                    keyword_list if row.get("keywords_only") else None,
+                )
+            except BrokenProcessPool:
+                pass
+        return fetched, _parse_inline(fetched)
 
     def record(batch: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]]) -> None:
-        if not batch:
-            return
         before = len(writer.new_ids)
         for result in writer.store_batch(batch):
             summary.results.append(result)
@@ -288,46 +318,33 @@ def _poll(
     try:
         with ThreadPoolExecutor(min(FETCH_THREADS, total), thread_name_prefix="fetch") as threads:
             pending: dict[Future[Any], tuple[dict[str, Any], FetchResult | None]] = {
-                threads.submit(
-                    _fetch_safely,
-                    row["url"],
-                    etag=row.get("etag"),
-                    last_modified=row.get("last_modified"),
-                    credentials=auth.get(row["id"]),
-                    limits=limits,
-                    client=client,
-                    now=now,
-                ): (row, None)
-                for row in rows
+                threads.submit(fetch_then_parse, row): (row, None) for row in rows
             }
+            if pool is not None:
+                # Workers start once the downloads are under way, so their start-up (and the
+                # scorer they load) overlaps them instead of delaying the first request.
+                for _n in range(parse_processes):
+                    pool.submit(_ready)
+            ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
+            last_write = time.monotonic()
             while pending:
-                done, _not_done = wait(pending, return_when=FIRST_COMPLETED)
-                ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
+                done, _not_done = wait(pending, timeout=WRITE_EVERY_S, return_when=FIRST_COMPLETED)
                 for future in done:
                     row, fetched = pending.pop(future)
-                    if fetched is not None:  # a parse finished
+                    if fetched is not None:  # a worker's parse
                         ready.append((row, fetched, _parse_result(future, fetched)))
                         continue
-                    fetched = future.result()
-                    if not fetched.ok or fetched.status != 200:
-                        ready.append((row, fetched, None))
-                    elif pool is not None:
-                        try:
-                            job = pool.submit(
-                                parse_and_score,
-                                fetched.body,
-                                fetched.headers,
-                                fetched.final_url,
-                                keyword_list if row.get("keywords_only") else None,
-                            )
-                        except BrokenProcessPool:
-                            pool = None
-                            ready.append((row, fetched, _parse_inline(fetched)))
-                        else:
-                            pending[job] = (row, fetched)
+                    fetched, parsed = future.result()
+                    if isinstance(parsed, Future):
+                        pending[parsed] = (row, fetched)
                     else:
-                        ready.append((row, fetched, _parse_inline(fetched)))
-                record(ready)
+                        ready.append((row, fetched, parsed))
+                # Sources are written together a few times a second, not one commit each: every
+                # commit rewrites the index pages it touched, the writer's biggest cost.
+                if ready and (not pending or time.monotonic() - last_write >= WRITE_EVERY_S):
+                    record(ready)
+                    ready = []
+                    last_write = time.monotonic()
     finally:
         client.close()
         if pool is not None:
