@@ -9,15 +9,19 @@ Retry-After on 429/503. Results are plain data; errors are words a user understa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import socket
 import threading
 import time
+import weakref
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import httpcore
@@ -132,6 +136,13 @@ class _DeadlineStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._inner.close()
 
+    def abort(self) -> None:
+        """Wake a thread blocked reading this socket: closing it from another thread would not."""
+        sock = self._inner.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
     def start_tls(self, ssl_context, server_hostname=None, timeout=None):  # type: ignore[no-untyped-def]
         return _DeadlineStream(
             self._inner.start_tls(ssl_context, server_hostname, _time_left(timeout))
@@ -142,24 +153,51 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class _DeadlineBackend(httpcore.SyncBackend):
+    def __init__(self) -> None:
+        self.streams: weakref.WeakSet[_DeadlineStream] = weakref.WeakSet()
+        self.aborted = False
+
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
-        return _DeadlineStream(
+        if self.aborted:
+            raise httpcore.ConnectError("the poll was stopped")
+        stream = _DeadlineStream(
             super().connect_tcp(host, port, _time_left(timeout), local_address, socket_options)
         )
+        self.streams.add(stream)
+        return stream
+
+    def abort(self) -> None:
+        self.aborted = True
+        for stream in list(self.streams):
+            stream.abort()
 
 
-def make_client(limits: Limits | None = None, **kwargs: object) -> httpx.Client:
+class FeedClient(httpx.Client):
+    """The fetch threads' shared client, which can also stop every transfer under way."""
+
+    def __init__(self, backend: _DeadlineBackend, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._backend = backend
+
+    def abort(self) -> None:
+        """Fail every request in flight now and refuse new ones (Ctrl-C, quitting the app)."""
+        self._backend.abort()
+
+
+def make_client(limits: Limits | None = None, **kwargs: object) -> FeedClient:
     """One client shared by the fetch threads (httpx.Client is thread-safe, pools connections)."""
     limits = limits or Limits()
+    backend = _DeadlineBackend()
     transport = httpx.HTTPTransport()
     transport._pool = httpcore.ConnectionPool(  # the public API has no network_backend hook
         ssl_context=httpx.create_ssl_context(),
         max_connections=64,
         max_keepalive_connections=32,
         keepalive_expiry=5.0,
-        network_backend=_DeadlineBackend(),
+        network_backend=backend,
     )
-    return httpx.Client(
+    return FeedClient(
+        backend,
         transport=transport,
         timeout=httpx.Timeout(
             connect=limits.connect_timeout,

@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -142,6 +143,8 @@ _worker_scorer: Scorer | None = None
 
 def _init_worker(db_path: str | None) -> None:
     global _worker_scorer
+    # Ctrl-C reaches the whole process group; the poll that owns this worker handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if db_path is None:
         return
     db = connect(Path(db_path))
@@ -315,37 +318,47 @@ def _poll(
         _after_ingest(db, writer.new_ids[before:])
 
     client = make_client(limits)
+    threads = ThreadPoolExecutor(min(FETCH_THREADS, total), thread_name_prefix="fetch")
     try:
-        with ThreadPoolExecutor(min(FETCH_THREADS, total), thread_name_prefix="fetch") as threads:
-            pending: dict[Future[Any], tuple[dict[str, Any], FetchResult | None]] = {
-                threads.submit(fetch_then_parse, row): (row, None) for row in rows
-            }
-            if pool is not None:
-                # Workers start once the downloads are under way, so their start-up (and the
-                # scorer they load) overlaps them instead of delaying the first request.
-                for _n in range(parse_processes):
-                    pool.submit(_ready)
-            ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
-            last_write = time.monotonic()
-            while pending:
-                done, _not_done = wait(pending, timeout=WRITE_EVERY_S, return_when=FIRST_COMPLETED)
-                for future in done:
-                    row, fetched = pending.pop(future)
-                    if fetched is not None:  # a worker's parse
-                        ready.append((row, fetched, _parse_result(future, fetched)))
-                        continue
-                    fetched, parsed = future.result()
-                    if isinstance(parsed, Future):
-                        pending[parsed] = (row, fetched)
-                    else:
-                        ready.append((row, fetched, parsed))
-                # Sources are written together a few times a second, not one commit each: every
-                # commit rewrites the index pages it touched, the writer's biggest cost.
-                if ready and (not pending or time.monotonic() - last_write >= WRITE_EVERY_S):
-                    record(ready)
-                    ready = []
-                    last_write = time.monotonic()
+        pending: dict[Future[Any], tuple[dict[str, Any], FetchResult | None]] = {
+            threads.submit(fetch_then_parse, row): (row, None) for row in rows
+        }
+        if pool is not None:
+            # Workers start once the downloads are under way, so their start-up (and the
+            # scorer they load) overlaps them instead of delaying the first request.
+            for _n in range(parse_processes):
+                pool.submit(_ready)
+        ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
+        last_write = time.monotonic()
+        while pending:
+            done, _not_done = wait(pending, timeout=WRITE_EVERY_S, return_when=FIRST_COMPLETED)
+            for future in done:
+                row, fetched = pending.pop(future)
+                if fetched is not None:  # a worker's parse
+                    ready.append((row, fetched, _parse_result(future, fetched)))
+                    continue
+                fetched, parsed = future.result()
+                if isinstance(parsed, Future):
+                    pending[parsed] = (row, fetched)
+                else:
+                    ready.append((row, fetched, parsed))
+            # Sources are written together a few times a second, not one commit each: every
+            # commit rewrites the index pages it touched, the writer's biggest cost.
+            if ready and (not pending or time.monotonic() - last_write >= WRITE_EVERY_S):
+                record(ready)
+                ready = []
+                last_write = time.monotonic()
+    except BaseException:
+        # Ctrl-C, or the writer failed: stop now rather than when the slowest download ends.
+        # The transfers under way fail at once; queued ones never start.
+        threads.shutdown(wait=False, cancel_futures=True)
+        client.abort()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+        raise
     finally:
+        threads.shutdown(wait=True)
         client.close()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

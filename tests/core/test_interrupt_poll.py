@@ -1,0 +1,85 @@
+"""Ctrl-C during `poll --once`: the poll stops at once, not when the slowest download gives up,
+and keeps what it stored before."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from crisisdesk_gui.core import sources
+from tests.core.loopback_feeds import feed_server, send, simple_feed, static
+
+REPO = Path(__file__).resolve().parents[2]
+FAST, HELD, ITEMS = 4, 3, 5
+
+
+def held(gate: threading.Event, arrived: threading.Semaphore, body: bytes):
+    def route(h: BaseHTTPRequestHandler) -> None:
+        arrived.release()
+        gate.wait(120)  # far beyond the fetch deadline: only an abort ends these early
+        send(h, 200, body)
+
+    return route
+
+
+def stored_sources(db_file: Path) -> int:
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
+    try:
+        return conn.execute(
+            "SELECT count(*) FROM sources WHERE last_success IS NOT NULL"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, db) -> None:
+    gate = threading.Event()
+    arrived = threading.Semaphore(0)
+    with feed_server() as server:
+        for i in range(FAST):
+            server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
+        for i in range(HELD):
+            server.routes[f"/h{i}"] = held(gate, arrived, simple_feed(f"h{i}", ITEMS))
+        for path in server.routes:
+            sources.add_source(db, server.url(path))
+        db_file = data_dir / "crisisdesk.db"
+        cli = [sys.executable, "-m", "crisisdesk_gui.cli", "--data-dir", str(data_dir)]
+        proc = subprocess.Popen(
+            [*cli, "poll", "--once"],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own group, which gets the SIGINT as a terminal's would
+        )
+        try:
+            for _ in range(HELD):
+                assert arrived.acquire(timeout=90), "the held downloads never started"
+            deadline = time.monotonic() + 90
+            while stored_sources(db_file) < FAST:
+                assert proc.poll() is None, "the poll ended before the interrupt"
+                assert time.monotonic() < deadline, "the fast sources were not stored in time"
+                time.sleep(0.02)
+            interrupted = time.monotonic()
+            os.killpg(proc.pid, signal.SIGINT)
+            _out, err = proc.communicate(timeout=60)
+            took = time.monotonic() - interrupted
+        finally:
+            gate.set()
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(30)
+    assert proc.returncode == 130, err
+    # Waiting for the held downloads would take the read timeout (15 s) at least.
+    assert took < 6, took
+    assert "Traceback" not in err, err  # neither the poll nor its parse workers
+    assert stored_sources(db_file) == FAST
+    count = sqlite3.connect(db_file).execute("SELECT count(*) FROM mentions").fetchone()[0]
+    assert count == FAST * ITEMS
