@@ -15,6 +15,7 @@ import multiprocessing
 import re
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import (
@@ -78,6 +79,7 @@ class PollSummary:
     results: list[SourceResult] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
     negative_ids: list[int] = field(default_factory=list)  # new on the board (lane "new")
+    stopped: bool = False  # asked to stop before every source was done
 
     @property
     def failed(self) -> list[SourceResult]:
@@ -235,14 +237,20 @@ def poll_once(
     progress: Callable[[int, int, SourceResult], None] | None = None,
     limits: Limits | None = None,
     parse_processes: int = PARSE_PROCESSES,
+    stop: threading.Event | None = None,
 ) -> PollSummary:
-    """Poll the due sources (or exactly `source_ids`, due or not) and store what they hold."""
+    """Poll the due sources (or exactly `source_ids`, due or not) and store what they hold.
+
+    Setting `stop` (the app quitting) ends the poll within a moment: transfers under way are
+    aborted, and what was stored until then stays."""
     db = open_profile_db(data_dir)
     # A first poll's transactions touch thousands of index pages: with the default 2 MB cache
     # they spill to the WAL mid-transaction and are written again at the commit.
     db.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     try:
-        return _poll(db, source_ids, scorer, now, progress, limits or Limits(), parse_processes)
+        return _poll(
+            db, source_ids, scorer, now, progress, limits or Limits(), parse_processes, stop
+        )
     finally:
         db.conn.close()
 
@@ -255,6 +263,7 @@ def _poll(
     progress: Callable[[int, int, SourceResult], None] | None,
     limits: Limits,
     parse_processes: int,
+    stop: threading.Event | None = None,
 ) -> PollSummary:
     now = now or utcnow()
     rows = [dict(r) for r in db.query("SELECT * FROM sources ORDER BY id")]
@@ -331,6 +340,8 @@ def _poll(
         ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
         last_write = time.monotonic()
         while pending:
+            if stop is not None and stop.is_set():
+                raise _Stopped
             done, _not_done = wait(pending, timeout=WRITE_EVERY_S, return_when=FIRST_COMPLETED)
             for future in done:
                 row, fetched = pending.pop(future)
@@ -348,7 +359,7 @@ def _poll(
                 record(ready)
                 ready = []
                 last_write = time.monotonic()
-    except BaseException:
+    except BaseException as exc:
         # Ctrl-C, or the writer failed: stop now rather than when the slowest download ends.
         # The transfers under way fail at once; queued ones never start.
         threads.shutdown(wait=False, cancel_futures=True)
@@ -356,7 +367,9 @@ def _poll(
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
             pool = None
-        raise
+        if not isinstance(exc, _Stopped):
+            raise
+        summary.stopped = True
     finally:
         threads.shutdown(wait=True)
         client.close()
@@ -365,6 +378,10 @@ def _poll(
     summary.new_ids = writer.new_ids
     summary.negative_ids = writer.negative_ids
     return summary
+
+
+class _Stopped(Exception):
+    """The caller set the poll's stop event."""
 
 
 def _fetch_safely(

@@ -83,3 +83,42 @@ def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, d
     assert stored_sources(db_file) == FAST
     count = sqlite3.connect(db_file).execute("SELECT count(*) FROM mentions").fetchone()[0]
     assert count == FAST * ITEMS
+
+
+def test_a_stop_event_ends_a_poll_within_a_moment(data_dir: Path, db) -> None:
+    """What the app does when it quits during a poll."""
+    from crisisdesk_gui.core.ingest import poll_once
+
+    gate = threading.Event()
+    arrived = threading.Semaphore(0)
+    stop = threading.Event()
+    with feed_server() as server:
+        for i in range(FAST):
+            server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
+        for i in range(HELD):
+            server.routes[f"/h{i}"] = held(gate, arrived, simple_feed(f"h{i}", ITEMS))
+        for path in server.routes:
+            sources.add_source(db, server.url(path))
+        done: list[object] = []
+        poll = threading.Thread(target=lambda: done.append(poll_once(data_dir, stop=stop)))
+        poll.start()
+        try:
+            for _ in range(HELD):
+                assert arrived.acquire(timeout=90), "the held downloads never started"
+            deadline = time.monotonic() + 90
+            while stored_sources(data_dir / "crisisdesk.db") < FAST:
+                assert poll.is_alive(), "the poll ended before it was stopped"
+                assert time.monotonic() < deadline, "the fast sources were not stored in time"
+                time.sleep(0.02)
+            stopped_at = time.monotonic()
+            stop.set()
+            poll.join(60)
+            took = time.monotonic() - stopped_at
+        finally:
+            gate.set()
+            poll.join(60)
+    assert took < 6, took
+    (summary,) = done
+    assert summary.stopped
+    assert len(summary.results) == FAST and summary.ok
+    assert stored_sources(data_dir / "crisisdesk.db") == FAST
