@@ -8,7 +8,9 @@ File formats (UTF-8, `#` starts a comment, blank lines ignored):
 - `xx.negators.txt`: `word[<TAB>before]`; "before" means the negator follows what it negates
   (Turkish "memnun değil"), otherwise it negates the next few words.
 - `xx.intensifiers.txt`: `word<TAB>multiplier` (below 1 for downtoners such as "a bit").
-- `xx.severity.tsv`: `entry<TAB>level (1..3)<TAB>category`.
+- `xx.severity.tsv`: `entry<TAB>level (1..3)<TAB>category[<TAB>mention]`; "mention" marks a
+  topic that is not yet a complaint ("police", "hospital"): it sets the severity but weighs little
+  as negativity.
 - `xx.insults.txt`: `entry<TAB>weight[<TAB>expletive]` (how bad the insult is, 1..3);
   "expletive" marks swearing that need not be aimed at anyone ("amk", "vittu"): in clear praise
   that addresses nobody it counts little.
@@ -224,6 +226,7 @@ class Lexicon:
     contrast: frozenset[str]
     forms: dict[str, str]  # folded inflected form → folded lemma (see detect/forms.py)
     stopwords: frozenset[str]  # function words: never learn a polarity from corrections
+    severity_mentions: frozenset[str] = frozenset()  # severity entries marked "mention"
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -264,6 +267,11 @@ def load_lexicon(lang: str) -> Lexicon:
         forms={r[0]: r[1] for r in _rows(base / f"{lang}.forms.tsv") if len(r) > 1},
         stopwords=frozenset(
             norm_word(w) for r in _rows(base / f"{lang}.stopwords.txt") for w in r[0].split()
+        ),
+        severity_mentions=frozenset(
+            " ".join(norm_word(w.lstrip("=").rstrip("*")) for w in r[0].split())
+            for r in _rows(base / f"{lang}.severity.tsv")
+            if len(r) > 3 and r[3] == "mention"
         ),
     )
 

@@ -37,7 +37,30 @@ NEGATED_NEGATIVE = 0.25  # "not bad": what remains of a negated negative word
 NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as negative
 # A negation without a lexicon word in its scope, per language: Finnish and Turkish negate far
 # more often in neutral sentences than English does.
-NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.6, "en": 0.6}
+NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.4, "en": 0.6}
+# Words a forward negation reaches across without using up its scope: "ei ole kovin hyvä",
+# "ei oo kyllä mitään järkeä" (the copula, affirmative and negative-polarity particles).
+_FI_TRANSPARENT = (
+    "ole oo ollut ollu olleet olis olisi ois kylla mitaan yhtaan enaa viela edes ikina koskaan"
+    " kai nyt sita se niin mikaan kukaan mitenkaan juurikaan sentaan siis"
+)
+SCOPE_TRANSPARENT = {"fi": frozenset(_FI_TRANSPARENT.split())}
+# A bare negation with an emphatic negative-polarity word in its clause ("kukaan ei ikinä",
+# "et tajua yhtään", "ei voi luottaa kehenkään") is frustration more often than a fact;
+# plain "ei ... mitään" is only the partitive of "anything" and does not count.
+_FI_EMPHATIC = (
+    "kukaan kenenkaan kenellekaan keneltakaan kehenkaan kenestakaan mikaan mistaan mihinkaan"
+    " missaan millaan milloinkaan koskaan ikina yhtaan ollenkaan lainkaan edes vielakaan"
+    " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin"
+)
+EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
+EMPHATIC_NEGATION = 1.6
+SCOPE_SKIP = 3  # at most this many transparent words in one scope
+# Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
+QUESTION_POSITIVE = {"fi": 0.4}
+# Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
+# ("poliisi", "sairaala"): they still set the severity, but count this much negative per level.
+MENTION_WEIGHT = 0.15
 # "ei ole", "nie ma": a negated copula states a fact more often than it complains.
 COPULA = frozenset({"olla", "byc", "miec"})
 WRITTEN_THROUGHOUT = frozenset({"pl", "fi"})  # see Scorer._score
@@ -53,7 +76,7 @@ SECOND_PERSON = {  # folded; any of these (or an @mention) aims the swearing at 
 # "yarın ders yok": "there is none" with no lexicon word in reach states a fact more often
 # than it complains ("cevap yok" reaches the expected "cevap" and counts in full).
 EXISTENTIAL = {"yok": 0.5, "yoktu": 0.5, "yokmus": 0.5, "yoktur": 0.5}
-COMPOUND_PART = 4  # shortest Finnish compound part tried
+COMPOUND_PART = 5  # shortest Finnish compound part tried ("muka" must not start "mukainen")
 CAPS = 1.4
 ELONGATED = 1.3
 BANG = 1.2
@@ -144,27 +167,23 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         match = _TR_NEG_VERB.match(surface)
         if match:
             stem = match.group("stem")
-    words: list[tuple[str, float, str]] = []
-    polar: tuple[str, float, str] | None = None  # one polarity per word: the longer entry wins
-    for kind, table in _tables(lex):
-        found = table.word(surface, lemma, typed, loose)
-        if found is None and stem:
-            found = table.word(stem, stem)
-        if not found:
-            continue
-        hit = (kind, found[1], found[0].rstrip("*"))
-        if kind in ("negative", "positive"):
-            if polar is None or len(hit[2]) > len(polar[2]):
-                polar = hit
-            continue
-        words.append(hit)
-        if kind == "severity":
-            polar = None  # a crisis word is not counted twice as a plain negative
-            break
+    words, polar = _lookup(lex, surface, lemma, typed, loose, stem)
+    if polar is None and not words and lang == "fi":
+        # Spoken Finnish: "surkee", "pilannu", "kamalii" are "surkea", "pilannut", "kamalia".
+        for variant in _spoken_fi(squeezed):
+            folded = squeeze(fold(variant))
+            v_lemma = lex.forms.get(folded) or squeeze(fold(_lemma(variant, lang)))
+            words, polar = _lookup(lex, folded, v_lemma, None, True, "")
+            if polar is not None or words:
+                lemma = v_lemma
+                break
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
-    if polar is None and not words and lang == "fi" and len(lemma) >= 2 * COMPOUND_PART:
-        polar = _compound(lex, lemma)
+    if polar is None and not words and lang == "fi":
+        # simplemma cuts unknown compounds wrong ("hallitussotku" → "hallitus"): the surface too
+        for form in dict.fromkeys((lemma, surface)):
+            if polar is None and len(form) >= 2 * COMPOUND_PART:
+                polar = _compound(lex, form)
     if polar is not None:
         words.append(polar)
     # Surface forms only: negator files list every form, and a lemma would turn the Finnish
@@ -188,8 +207,71 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     )
 
 
+def _lookup(
+    lex: Lexicon,
+    surface: str,
+    lemma: str,
+    typed: tuple[str, str] | None,
+    loose: bool,
+    stem: str,
+) -> tuple[list[tuple[str, float, str]], tuple[str, float, str] | None]:
+    """A word's lexicon hits: the non-polar ones and its one polarity."""
+    words: list[tuple[str, float, str]] = []
+    polar: tuple[str, float, str] | None = None  # one polarity per word: the longer entry wins
+    for kind, table in _tables(lex):
+        found = table.word(surface, lemma, typed, loose)
+        if found is None and stem:
+            found = table.word(stem, stem)
+        if not found:
+            continue
+        hit = (kind, found[1], found[0].rstrip("*"))
+        if kind in ("negative", "positive"):
+            if polar is None or len(hit[2]) > len(polar[2]):
+                polar = hit
+            continue
+        words.append(hit)
+        if kind == "severity":
+            polar = None  # a crisis word is not counted twice as a plain negative
+            break
+    return words, polar
+
+
+# Spoken Finnish endings and the written ones they stand for (longest first).
+_SPOKEN_FI = (
+    ("eeta", ("eaa",)),
+    ("eetä", ("eää",)),
+    ("ee", ("ea", "eä")),
+    ("ii", ("ia", "iä")),
+    ("oo", ("oa",)),
+    ("öö", ("öä",)),
+    ("nnu", ("nnut",)),
+    ("nny", ("nnyt",)),
+    ("nu", ("nut",)),
+    ("ny", ("nyt",)),
+    ("llu", ("llut",)),
+    ("lly", ("llyt",)),
+    ("ssu", ("ssut",)),
+    ("ssy", ("ssyt",)),
+)
+
+
+def _spoken_fi(word: str) -> list[str]:
+    if len(word) < 5:
+        return []
+    for ending, written in _SPOKEN_FI:
+        if word.endswith(ending):
+            return [word[: -len(ending)] + w for w in written]
+    return []
+
+
 # Negating prefixes that turn a word's polarity: "niemiły", "epäreilu", "unhelpful".
 _NEGATING_PREFIX = {"pl": "nie", "fi": "epä", "en": "un"}
+# Finnish "epä-" words the lexicons do not know are nearly all faults ("epäkunnioittava",
+# "epäinhimillinen"): a weak negative that needs company; not the neutral ones below.
+UNKNOWN_NEGATED = {"fi": 0.5}
+_NEUTRAL_NEGATED = {
+    "fi": ("epail", "epavirallinen", "epasuor", "epatavallinen", "epatodennakoi", "epamaar"),
+}
 
 
 def _derived(lex: Lexicon, lang: str, lemma: str) -> tuple[str, float, str] | None:
@@ -206,18 +288,29 @@ def _derived(lex: Lexicon, lang: str, lemma: str) -> tuple[str, float, str] | No
     weight = lex.negative.exact.get(base)
     if weight:  # "niezły": not bad, so rather good
         return "positive", weight * 0.5, lemma
+    weight = UNKNOWN_NEGATED.get(lang)
+    if weight and not lemma.startswith(_NEUTRAL_NEGATED.get(lang, ())):
+        return "negative", weight, lemma
     return None
 
 
 def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
-    """Finnish compounds carry their judgement in the first part ("paskafirma",
-    "huippupalvelu"): the longest lexicon word that starts the lemma, if long enough."""
+    """Finnish compounds carry a judgement in the first part ("paskafirma",
+    "huippupalvelu") or the last ("hallitussotku", "mielisairas"): the longest lexicon word
+    that starts the lemma, else the longest that ends it, if long enough."""
+    tables = (("negative", lex.negative), ("positive", lex.positive))
     for end in range(len(lemma) - COMPOUND_PART, COMPOUND_PART - 1, -1):
         head = lemma[:end]
-        for kind, table in (("negative", lex.negative), ("positive", lex.positive)):
+        for kind, table in tables:
             weight = table.exact.get(head)
             if weight:
                 return kind, weight * 0.8, head
+    for start in range(COMPOUND_PART - 1, len(lemma) - COMPOUND_PART + 1):
+        tail = lemma[start:]
+        for kind, table in tables:
+            weight = table.exact.get(tail)
+            if weight:
+                return kind, weight * 0.8, tail
     return None
 
 
@@ -332,7 +425,9 @@ class Scorer:
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
         hits = self._hits(lex, tokens, surfaces, lemmas)
-        negated, negators = self._negation(tokens, surfaces, boundary, hits)
+        negated, negators = self._negation(
+            tokens, surfaces, boundary, hits, SCOPE_TRANSPARENT.get(lex_lang, frozenset())
+        )
         severity = 0
         contributions: dict[int, float] = {}
         expletives: list[tuple[str, float, float]] = []  # (said, weight, troll weight)
@@ -374,7 +469,8 @@ class Scorer:
             elif hit.kind == "severity":
                 level = int(hit.weight)
                 severity = max(severity, level)
-                neg += SEVERITY_WEIGHT * level
+                mention = lex.severity_mentions and hit.text in lex.severity_mentions
+                neg += (MENTION_WEIGHT if mention else SEVERITY_WEIGHT) * level
                 reasons.append(Reason("severity", said, float(level)))
             elif hit.kind == "insult":
                 if lex.insults.extra.get(hit.text) == "expletive":
@@ -406,8 +502,11 @@ class Scorer:
                 for i in negators
                 if i not in used and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
             ]
+            emphatic = EMPHATIC.get(lex_lang)
             for i in bare_negators[:2]:
                 weight = bare * EXISTENTIAL.get(tokens[i].surface, 1.0)
+                if emphatic and _emphatic(surfaces, boundary, negated, i, emphatic):
+                    weight *= EMPHATIC_NEGATION
                 if weight:
                     neg += weight
                     reasons.append(Reason("negation", raws[i], weight))
@@ -426,6 +525,8 @@ class Scorer:
             factor = BANG if bangs == 1 else BANG * 1.1
             neg, pos = (neg * factor, pos) if neg >= pos else (neg, pos * factor)
             reasons.append(Reason("intensifier", "!" * 3, factor - 1))
+        if pos and lex_lang in QUESTION_POSITIVE and text.rstrip().endswith("?"):
+            pos *= QUESTION_POSITIVE[lex_lang]
         norm = math.sqrt(n / NORM_WORDS) if n > NORM_WORDS else 1.0
         neg_n, pos_n = neg / norm, pos / norm
         net = neg_n - POSITIVE_DISCOUNT * pos_n
@@ -483,6 +584,7 @@ class Scorer:
         surfaces: list[str],
         boundary: list[bool],
         hits: list[_Hit],
+        transparent: frozenset[str] = frozenset(),
     ) -> tuple[list[int], list[int]]:
         """For each word, 0 or 1 + the index of the word that negates it; the negators."""
         n = len(tokens)
@@ -498,10 +600,18 @@ class Scorer:
             if token.negator and i not in has_hit:
                 negators.append(i)
                 if token.negator > 0:
-                    for j in range(i + 1, min(n, i + 1 + SCOPE_AFTER)):
+                    reach, skipped, j = 0, 0, i + 1
+                    while j < n and reach < SCOPE_AFTER:
                         if boundary[j] or tokens[j].contrast:
                             break
                         negated[j] = i + 1
+                        if skipped < SCOPE_SKIP and (
+                            surfaces[j] in transparent or tokens[j].intensifier
+                        ):
+                            skipped += 1
+                        else:
+                            reach += 1
+                        j += 1
                 else:
                     _negate_back(negated, boundary, i)
             elif token.negated_verb:
@@ -560,6 +670,23 @@ def _by_lexicon(text: str) -> str:
         if found > best_hits:
             best, best_hits = lang, found
     return best
+
+
+def _emphatic(
+    surfaces: list[str], boundary: list[bool], negated: list[int], i: int, words: frozenset[str]
+) -> bool:
+    """An emphatic word in negator i's clause: up to two words before it or in its scope."""
+    j = i
+    while j > 0 and i - j < 2 and not boundary[j]:
+        j -= 1
+        if surfaces[j] in words:
+            return True
+    j = i + 1
+    while j < len(surfaces) and negated[j] == i + 1:
+        if surfaces[j] in words:
+            return True
+        j += 1
+    return False
 
 
 def _negate_back(negated: list[int], boundary: list[bool], i: int) -> None:

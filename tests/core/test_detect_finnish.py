@@ -1,0 +1,155 @@
+"""Finnish rules of the scorer, with our own forum-style sentences (traps included): spoken
+forms, understatement, negation that reaches across particles, emphatic negation, topics that
+are not yet complaints."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect import Score, Scorer, load_scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return load_scorer()
+
+
+def label(scorer: Scorer, text: str) -> str:
+    return scorer.score(text, lang="fi").label
+
+
+def reason_texts(score: Score) -> list[str]:
+    return [r.text.lower() for r in score.reasons]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En syö lihaa.",
+        "Ei hän sitä sanonut.",
+        "Ei kai se niin mene.",
+        "Ei sitä voi tietää etukäteen.",
+        "Eipä tässä muuta.",
+        "Ei siitä ole kuin pari kilometriä.",
+    ],
+)
+def test_a_plain_negation_states_a_fact(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sä et tajua tästä asiasta yhtään mitään.",
+        "Kukaan ei ikinä kysy multa mitään.",
+        "Ei voi luottaa kehenkään.",
+        "Lääkäri ei edes kuunnellut mua.",
+    ],
+)
+def test_emphatic_negation_complains(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eipä ole kovin hyvä idea.",
+        "Ei oo kyllä mitään järkeä tossa.",
+        "Ei ole hääppöinen.",
+        "Ruoka ei ollut mikään kummoinen.",
+        "Eihän siinä ole mitään järkeä.",
+    ],
+)
+def test_negation_reaches_across_particles_and_understatement(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mä oon niin väsyny tähän kaikkeen.", "väsyny"),
+        ("Persut on pilannu tän maan.", "pilannu"),
+        ("Surkeeta meininkiä taas.", "surkeeta"),
+        ("Miks kaikki on niin vaikeeta ja kamalii juttuja.", "kamalii"),
+    ],
+)
+def test_spoken_forms_reach_the_written_word(scorer: Scorer, text: str, found: str) -> None:
+    score = scorer.score(text, lang="fi")
+    assert score.label == "negative"
+    assert any(found in t for t in reason_texts(score))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poliisi kertoi asiasta tiedotteessa.",
+        "Hän oli sairaalassa viikon.",
+        "Ostin uuden hiiren koneeseen.",
+        "Leikkasin eilen hiuksia.",
+    ],
+)
+def test_a_topic_is_not_yet_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+def test_a_topic_keeps_its_severity(scorer: Scorer) -> None:
+    score = scorer.score("Soitin poliisille, kun myyjä uhkaili meitä", lang="fi")
+    assert score.severity == 3
+    assert score.label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mikä on paras tapa oppia ruotsia?",
+        "Kuka tietää missä on hyvä hammaslääkäri Tampereella?",
+        "Kannattaa kysyä apteekista.",
+    ],
+)
+def test_praise_words_in_questions_and_advice_are_neutral(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Odotan esikoista ja laskettu aika on maaliskuussa.", "Kylmä talvi tulossa sanoo ennuste."],
+)
+def test_words_negative_only_in_some_senses_need_company(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ei yhtään hassumpi.", "Ei ollenkaan huono idea.", "Ilman muuta, tosi hyvä idea!"],
+)
+def test_negated_criticism_is_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liian pitkä ja liian tylsä kirja.",
+        "Taas yksi hallitussotku lisää.",
+        "Tosi epäkunnioittavaa ja epäinhimillistä käytöstä.",
+    ],
+)
+def test_excess_compounds_and_epa_words(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuote oli kuvauksen mukainen ja tuli nopeasti.",
+        "Epäilemättä paras ratkaisu.",
+        "Liian hyvä ollakseen totta, mutta totta se on!",
+    ],
+)
+def test_traps_of_those_rules(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+def test_text_without_diacritics(scorer: Scorer) -> None:
+    assert label(scorer, "ei ole kovin hyva idea, aika surkeeta") == "negative"
+    assert label(scorer, "en syo lihaa") == "neutral"
