@@ -1,0 +1,92 @@
+"""Turkish lexicon review (issue #3): sentences written for these tests, not taken from any
+evaluation set. Traps included: praise said with negations, announcements and news with
+words that are negative elsewhere, text typed without Turkish letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+COMPLAINTS = [
+    # a negated verb after the thing expected (was lost inside "cevap ver*"-like phrases)
+    "müşteri hizmetleri cevap vermiyor",
+    "hocaya mail attım, dönüş yapmadı",
+    "kimse yardımcı olmadı",
+    "ogrenci isleri telefonlari acmiyor, kimse cevap vermiyor",
+    "sınav sonuçları hâlâ açıklanmadı",
+    "bursumuz bu ay da yatmadı",
+    "yurtta iki gündür sıcak su yok",
+    "niye hala yurtlarda internet yok",
+    # complaints that carry their own negation
+    "hocalar öğrencileri umursamıyorlar",
+    "bi de utanmadan zam yapmışlar yemekhaneye",
+    "okul harçları bu kadar pahalı olamaz",
+    # institutional complaints
+    "yurt müdürü öğrencilere hakaret etti",
+    "rektörlük taleplerimizi yine görmezden geldi",
+    "final haftasında kütüphaneyi kapatmak nasıl bir mantık",
+    "neden hâlâ kantin fiyatları bu kadar yüksek",
+    "hiç adil değil bu sınav sistemi",
+    "kimse bize yardımcı olmadı",
+    "yeni sistem hiç faydalı olmadı",
+]
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_complaints(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "negative", scorer.score(text, lang="tr")
+
+
+NOT_NEGATIVE = [
+    # announcements and addresses
+    "Sevgili öğrencilerimiz, kayıt yenileme haftası pazartesi başlıyor",
+    "Değerli katılımcılar, etkinlik saat 15'te başlayacaktır",
+    # words that are negative only in some senses
+    "Kampüs köpekleri için mama bağışı topluyoruz",
+    "hayvan hakları kulübü yarın toplanıyor",
+    "yemekhanede bugün cacık ve hıyar salatası var",
+    "üniversite hastanesi yeni poliklinik açtı",
+    "Onur hoca bugün ofiste",
+    # news and facts
+    "Ege Üniversitesi'nde deprem tatbikatı yapıldı",
+    "üniversitede grev kararı alındı",
+    "yarınki ders iptal edildi, telafisi cuma",
+    # praise said with negations
+    "hocam sizi hiç unutmayacağım",
+    "unutulmaz bir mezuniyet töreniydi",
+    "bu okulu seçtiğim için hiç pişman olmadım",
+    "hocam teşekkürler yetmez",
+    "bundan iyisi yok",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NEGATIVE)
+def test_not_negative(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label != "negative", scorer.score(text, lang="tr")
+
+
+PRAISE = [
+    "hayalim gerçek oldu, Boğaziçi'ni kazandım",
+    "yurt odaları yenilenmiş, tertemiz",
+    "hocalarımızın özverisi için teşekkürler",
+    "eşi benzeri yok bu kampüsün",
+    "hocam sayenizde dersi geçtim",
+]
+
+
+@pytest.mark.parametrize("text", PRAISE)
+def test_praise(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "positive", scorer.score(text, lang="tr")
+
+
+def test_security_is_not_trust(scorer: Scorer) -> None:
+    # "güven*" used to count "güvenlik" (campus security) as praise
+    reasons = scorer.score("kampüste güvenlik görevlileri değişti", lang="tr").reasons
+    assert not any(r.kind == "positive" for r in reasons)
