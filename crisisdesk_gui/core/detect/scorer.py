@@ -114,6 +114,9 @@ class Token:
     lemma: str  # folded lemma
     elongated: bool
     negated_verb: str  # Turkish: the folded stem of a negated verb ("begen" in "beğenmedim")
+    # the word's polar entry is itself written negated ("unutulmaz", "umursamıyorlar"): its
+    # negation is in its meaning already and must not flip it again
+    negation_written: bool
     words: tuple[tuple[str, float, str], ...]  # single-word lexicon hits: (kind, weight, entry)
     negator: float  # 1 negates the next words, -1 the words before, 0 none
     intensifier: float  # multiplier, 0 when not an intensifier
@@ -197,6 +200,9 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         lemma=lemma,
         elongated=squeezed != lower,
         negated_verb=stem,
+        negation_written=bool(stem)
+        and any(k in ("negative", "positive") and _TR_NEG_VERB.match(e) for k, _, e in words)
+        and not any(k == "expected" for k, _, _ in words),
         words=tuple(words),
         negator=negator_value,
         intensifier=lex.intensifiers.get(surface) or lex.intensifiers.get(lemma) or 0.0,
@@ -615,11 +621,26 @@ class Scorer:
                 else:
                     _negate_back(negated, boundary, i)
             elif token.negated_verb:
+                if i in has_hit and token.negation_written:
+                    continue  # "unutulmaz": written negated, its negation is its meaning
                 negators.append(i)
                 if i in has_hit:
                     negated[i] = i + 1  # "beğenmedim": the verb carries its own negation
                 else:
                     _negate_back(negated, boundary, i)  # "memnun kalmadım"
+        for h in hits:
+            # "cevap vermiyor", "yardımcı olmadı": a Turkish expected phrase is negated by its
+            # own last word, a negated verb or a negator that follows what it negates
+            # (negative and positive phrases spell their negation out)
+            last = h.end - 1
+            if (
+                h.kind == "expected"
+                and last > h.start
+                and (tokens[last].negated_verb or tokens[last].negator < 0)
+                and not negated[h.start]
+            ):
+                negated[h.start] = last + 1
+                negators.append(last)
         return negated, negators
 
     @staticmethod
