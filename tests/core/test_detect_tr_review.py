@@ -90,3 +90,19 @@ def test_security_is_not_trust(scorer: Scorer) -> None:
     # "güven*" used to count "güvenlik" (campus security) as praise
     reasons = scorer.score("kampüste güvenlik görevlileri değişti", lang="tr").reasons
     assert not any(r.kind == "positive" for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("mutluluktan ağlıyorum, mezun oldum", "positive"),
+        ("aylardır bu anı bekliyordum, sonunda kabul aldım, çok mutluyum", "positive"),
+        ("korkmayın arkadaşlar, başvurular uzatıldı", "neutral"),
+        ("bursu olmayan öğrenciler de başvurabilir", "neutral"),
+        ("polis meslek yüksekokulu kayıtları başladı", "neutral"),
+        ("bu kadar pahalı olamaz", "negative"),
+        ("cok pahali olmus yemekhane, yazik", "negative"),
+    ],
+)
+def test_review_cases(scorer: Scorer, text: str, label: str) -> None:
+    assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
