@@ -106,3 +106,11 @@ def test_security_is_not_trust(scorer: Scorer) -> None:
 )
 def test_review_cases(scorer: Scorer, text: str, label: str) -> None:
     assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["unutulmaz bir gündü", "vazgeçilmezimiz bu kampüs", "anlatılmaz yaşanır", "kıyamam size"],
+)
+def test_praise_written_negated(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "positive", scorer.score(text, lang="tr")
