@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -20,6 +19,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
     from sqlite_utils import Database
+
+    from crisisdesk_gui.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +70,6 @@ def log_dir_for(profile_dir: Path, explicit: bool) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    # core.db before any other module that uses sqlite-utils: it imports sqlite-utils without
-    # numpy (see there), ~100 ms of every start.
-    importlib.import_module("crisisdesk_gui.core.db")
     from crisisdesk_gui.core import i18n, settings
     from crisisdesk_gui.core.db import StorageError, open_profile_db
     from crisisdesk_gui.core.logs import setup_logging
@@ -112,10 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
     qt_i18n.install_qt_translations(app, lang)
-    _configure_secrets(db, profile.data_dir)
 
     if not settings.get(db, "first_run_done") and not args.demo and not args.minimized:
         from crisisdesk_gui.ui.wizard import FirstRunWizard
+
+        _configure_secrets(db, profile.data_dir)  # the wizard may keep a feed's password
 
         wizard = FirstRunWizard(profile, db)
         wizard.exec()
@@ -128,7 +127,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not instance.listen():
                 return 0
             db = _open_demo(profile.data_dir)
-            _configure_secrets(db, profile.data_dir)
 
         # The wizard may have chosen the UI language.
         lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
@@ -146,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMinimized()  # without a tray, a hidden window could not be reached
     from PySide6.QtCore import QTimer
 
-    _after_first_paint(window, lambda: _after_show(db))
+    _after_first_paint(window, lambda: _after_show(window, db, profile.data_dir))
     if smoke_ms := os.environ.get("CRISISDESK_SMOKE_QUIT_MS"):
         QTimer.singleShot(int(smoke_ms), app.quit)  # packaging/check_bundle.sh: start, then quit
     return app.exec()
@@ -224,14 +222,22 @@ def _after_first_paint(window: QWidget, job: Callable[[], None]) -> None:
     QTimer.singleShot(AFTER_PAINT_FALLBACK_MS, run_once)
 
 
-def _after_show(db: Database) -> None:
-    """Work the first paint does not wait for: probing the keyring's backends (~100 ms) and,
-    on a background thread, loading the scorer's lexicons and lemma dictionaries (seconds), so
-    the first correction on the board does not stall the window."""
+def _after_show(window: MainWindow, db: Database, data_dir: Path) -> None:
+    """Work the first paint does not wait for: sqlite-utils (~45 ms; launch needs plain SQL
+    only), the secrets' profile before the poller may read a feed's password, the tray and
+    the poller, probing the keyring's backends (~100 ms) and, on a background thread, loading
+    the scorer's lexicons and lemma dictionaries (seconds), so the first correction on the
+    board does not stall the window."""
     import threading
 
+    from crisisdesk_gui.core.db import full_database
+
+    # Here, before any other thread runs: see core.db._SqliteUtilsWithoutNumpy.
+    full_database(db)
     from crisisdesk_gui.core import secrets, settings
 
+    _configure_secrets(db, data_dir)
+    window.start_services()
     try:
         log.info("password store: %s", secrets.backend_name())
     except Exception:  # a broken backend shows when a secret is used; the log line is extra

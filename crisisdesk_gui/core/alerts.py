@@ -23,13 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk_gui.core import board
 from crisisdesk_gui.core.db import iso, parse_iso
 from crisisdesk_gui.core.i18n import _, format_number, ngettext
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SPIKE_MIN = 5
 SPIKE_FACTOR = 3.0

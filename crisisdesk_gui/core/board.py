@@ -19,14 +19,15 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk_gui.core import settings
 from crisisdesk_gui.core.db import iso, parse_iso, utcnow
 from crisisdesk_gui.core.i18n import N_
 from crisisdesk_gui.core.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

@@ -6,35 +6,97 @@ thread never share one.
 
 from __future__ import annotations
 
+import importlib.machinery
 import logging
 import sqlite3
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
+from crisisdesk_gui.core.migrations import MIGRATIONS
 
-def _import_sqlite_utils_without_numpy() -> None:
-    """sqlite-utils imports numpy (when installed, and pyqtgraph installs it) only to map numpy
-    scalars to column types; we never store numpy values, and the import cost every start of
-    the app and the CLI ~100 ms. A None in sys.modules makes its `import numpy` fail; numpy
-    stays importable for everyone else afterwards."""
-    if "sqlite_utils.db" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils.db  # noqa: F401
-    finally:
-        if sys.modules.get("numpy", 0) is None:
-            del sys.modules["numpy"]
-
-
-_import_sqlite_utils_without_numpy()
-
-from sqlite_utils import Database  # noqa: E402
-
-from crisisdesk_gui.core.migrations import MIGRATIONS  # noqa: E402
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
+
+
+class _SqliteUtilsWithoutNumpy:  # a meta path finder (importlib.abc would cost 8 ms)
+    """Whoever imports sqlite-utils first, its db module runs with numpy hidden: it imports
+    numpy (when installed, and pyqtgraph installs it) only to map numpy scalars to column
+    types; we never store numpy values, and numpy adds ~100 ms to a start. numpy stays
+    importable for everyone else afterwards. (Another thread importing numpy at that very
+    moment would fail: the app imports sqlite-utils on the main thread before starting any.)"""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != "sqlite_utils.db":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+        if spec is None or spec.loader is None or "numpy" in sys.modules:
+            return spec
+        loader = spec.loader
+        run = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            sys.modules["numpy"] = None  # type: ignore[assignment]
+            try:
+                run(module)
+            finally:
+                if sys.modules.get("numpy", 0) is None:
+                    del sys.modules["numpy"]
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+if "sqlite_utils.db" not in sys.modules:
+    sys.meta_path.insert(0, _SqliteUtilsWithoutNumpy())
+
+
+class _PendingDatabase:
+    """A profile database whose sqlite-utils `Database` is made when first needed.
+
+    Importing sqlite-utils costs ~45 ms (its regexes, click, pluggy, dateutil), a sixth of
+    the app's launch, yet everything up to the board's first paint is plain SQL. This stands
+    in with the connection and `execute`; anything else imports sqlite-utils and turns this
+    very object into a real `sqlite_utils.Database` on the same connection, so whoever holds
+    it sees the upgrade (`full_database`).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.execute("PRAGMA recursive_triggers=on")  # as sqlite-utils' Database does
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(full_database(self), name)  # type: ignore[arg-type]
+
+    def __getitem__(self, name: str) -> Any:
+        return full_database(self)[name]  # type: ignore[arg-type]
+
+
+def full_database(db: Database) -> Database:
+    """`db` as a real sqlite-utils `Database` (the same object, upgraded if still pending)."""
+    if type(db) is _PendingDatabase:
+        from sqlite_utils import Database as real
+
+        db.__class__ = real
+        # No plugins: none is used, and finding them scans every installed package's
+        # entry points (importlib.metadata), tens of ms.
+        real.__init__(db, db.conn, execute_plugins=False)
+    return db
+
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -76,9 +138,7 @@ def connect(path: Path, *, migrate: bool = False) -> Database:
         # power cut can roll back the last transactions, never corrupt the file.
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        # No sqlite-utils plugins: none is used, and finding them scans every installed
-        # package's entry points (importlib.metadata), tens of ms of each start.
-        db = Database(conn, execute_plugins=False)
+        db = cast("Database", _PendingDatabase(conn))
         if migrate:
             run_migrations(db, path)
     except sqlite3.DatabaseError as exc:
@@ -90,7 +150,17 @@ def connect(path: Path, *, migrate: bool = False) -> Database:
 
 
 def pending_migrations(db: Database) -> list[str]:
-    return [m.name for m in MIGRATIONS.pending(db)]
+    """Names of the migrations not applied yet, read with plain SQL (no sqlite-utils)."""
+    applied: set[str] = set()
+    if db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        [MIGRATIONS.table],
+    ).fetchone():
+        rows = db.execute(
+            f"SELECT name FROM [{MIGRATIONS.table}] WHERE migration_set = ?", [MIGRATIONS.name]
+        )
+        applied = {name for (name,) in rows}
+    return [name for name in MIGRATIONS.names() if name not in applied]
 
 
 def run_migrations(db: Database, path: Path) -> list[str]:
@@ -98,6 +168,7 @@ def run_migrations(db: Database, path: Path) -> list[str]:
     pending = pending_migrations(db)
     if not pending:
         return []
+    db = full_database(db)
     if db.table_names():
         backup_database(db, path.parent / "backups", reason="before-migration")
     log.info("applying migrations: %s", ", ".join(pending))

@@ -10,16 +10,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
-from sqlite_utils import Database
 
 from crisisdesk_gui import APP_NAME
 from crisisdesk_gui.core import alerts, board, settings
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

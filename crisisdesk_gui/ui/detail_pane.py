@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from crisisdesk_gui.core import board
 from crisisdesk_gui.core.db import parse_iso
 from crisisdesk_gui.core.i18n import N_, _, format_datetime
 from crisisdesk_gui.core.paths import ProfilePaths
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

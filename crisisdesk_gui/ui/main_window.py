@@ -9,6 +9,7 @@ import os
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from crisisdesk_gui import APP_NAME, __version__
 from crisisdesk_gui.core import alerts, settings
@@ -37,6 +37,9 @@ from crisisdesk_gui.core.paths import ProfilePaths
 from crisisdesk_gui.services.poller import Poller, PollResult
 from crisisdesk_gui.services.tray import TrayService
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 log = logging.getLogger(__name__)
 
 # The launch benchmark sets this to learn when the board has painted its first cards.
@@ -45,7 +48,7 @@ TRAY_HINT_KEY = "tray_hint_shown"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, profile: ProfilePaths, db: Database, *, start_services: bool = True) -> None:
+    def __init__(self, profile: ProfilePaths, db: Database) -> None:
         super().__init__()
         self.profile = profile
         self.db = db
@@ -77,13 +80,15 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._connect_services()
-        if start_services:
-            self.tray.start()
-            self.poller.start()
         if os.environ.get(READY_ENV):
             self.board.first_rows_shown.connect(
                 lambda: print(f"CRISISDESK_READY {time.time():.6f}", flush=True)
             )
+
+    def start_services(self) -> None:
+        """Show the tray icon and start polling: app.py does it after the first paint."""
+        self.tray.start()
+        self.poller.start()
 
     # --- pages ---------------------------------------------------------------------
 

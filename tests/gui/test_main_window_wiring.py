@@ -16,7 +16,7 @@ from crisisdesk_gui.core.paths import ProfilePaths
 def window(qtbot, data_dir: Path):
     from crisisdesk_gui.ui.main_window import MainWindow
 
-    win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir), start_services=False)
+    win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir))
     qtbot.addWidget(win)
     return win
 
@@ -45,7 +45,7 @@ def test_the_window_fits_a_1280_pixel_screen(qtbot, data_dir: Path, lang: str) -
     from crisisdesk_gui.ui.main_window import MainWindow
 
     i18n.set_language(lang)
-    win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir), start_services=False)
+    win = MainWindow(ProfilePaths(data_dir), open_profile_db(data_dir))
     qtbot.addWidget(win)
     assert win.minimumSizeHint().width() <= 1280
 
@@ -55,7 +55,7 @@ def test_status_bar_tells_when_the_profile_was_last_polled(qtbot, data_dir: Path
     from crisisdesk_gui.ui.main_window import MainWindow
 
     db = open_profile_db(data_dir)
-    fresh = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    fresh = MainWindow(ProfilePaths(data_dir), db)
     qtbot.addWidget(fresh)
     assert fresh.last_poll.text() == "Not polled yet"
 
@@ -65,7 +65,7 @@ def test_status_bar_tells_when_the_profile_was_last_polled(qtbot, data_dir: Path
             "UPDATE sources SET last_attempt = ? WHERE id = ?",
             ["2026-11-20T08:15:00+00:00", source_id],
         )
-    polled = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    polled = MainWindow(ProfilePaths(data_dir), db)
     qtbot.addWidget(polled)
     assert polled.last_poll.text().startswith("Last poll ")
     assert "11/20/26" in polled.last_poll.text()  # Babel's short en date
@@ -79,7 +79,7 @@ def test_a_reply_from_the_detail_pane_updates_the_unanswered_count(qtbot, data_d
         db["mentions"].insert(
             {"id": 1, "dedup_key": "a", "lane": "new", "label": "negative", "text": "Kötü"}
         )
-    window = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    window = MainWindow(ProfilePaths(data_dir), db)
     qtbot.addWidget(window)
     assert window.tray.count == 1
     with db.conn:

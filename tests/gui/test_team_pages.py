@@ -13,7 +13,7 @@ def test_pages_build_on_first_show(qtbot, db, data_dir: Path) -> None:
     from crisisdesk_gui.ui.main_window import MainWindow
     from crisisdesk_gui.ui.team_view import TeamView
 
-    window = MainWindow(ProfilePaths(data_dir), db, start_services=False)
+    window = MainWindow(ProfilePaths(data_dir), db)
     qtbot.addWidget(window)
     window.tray.available = False
     window.show()

@@ -126,7 +126,7 @@ SCRIPT = textwrap.dedent(
     now = datetime.now(UTC)
     add_mention(db, 1, fetched=now)
     add_mention(db, 2, fetched=now, urgency=9)
-    window = MainWindow(ProfilePaths(data), db, start_services=False)
+    window = MainWindow(ProfilePaths(data), db)
     window.tray.start()
     window.show()
     app.processEvents()

@@ -4,7 +4,7 @@ severity, sort. Emits one immutable `BoardFilter` whenever the choice changes.""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from crisisdesk_gui.core import board
 from crisisdesk_gui.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SEARCH_DEBOUNCE_MS = 200
 PERIODS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -14,9 +14,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from sqlite_utils import Database
 
 from crisisdesk_gui.core import board
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIME_TYPE = "application/x-crisisdesk-cards"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
