@@ -13,12 +13,15 @@ import locale as _pylocale
 import logging
 import os
 from datetime import datetime, timedelta
-
-from babel import Locale, UnknownLocaleError
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
+from typing import TYPE_CHECKING
 
 from crisisdesk_gui.core.paths import translations_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel is imported where it formats: importing babel.dates looks up the system time zone and
+# with babel.core costs ~12 ms, and the launch formats nothing before the window is up.
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +30,8 @@ UI_LANGUAGES = ("en", "tr", "pl", "fi")
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe", "pl": "Polski", "fi": "Suomi"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_locale: Locale = Locale.parse("en")
+_language = "en"
+_locale: Locale | None = None  # of _language, parsed when first needed
 
 
 def system_language() -> str:
@@ -45,7 +49,7 @@ def system_language() -> str:
 
 def set_language(lang: str | None) -> str:
     """Switch the UI language ("system" or None follows the system). Returns the code used."""
-    global _translation, _locale
+    global _translation, _language, _locale
     code = system_language() if lang in (None, "", "system") else lang
     if code not in UI_LANGUAGES:
         log.warning("unknown UI language %r, using English", code)
@@ -59,18 +63,20 @@ def set_language(lang: str | None) -> str:
         and not isinstance(_translation, gettext.GNUTranslations)
     ):
         log.warning("no compiled catalog for %s (run `make i18n`); showing English", code)
-    try:
-        _locale = Locale.parse(code)
-    except UnknownLocaleError:
-        _locale = Locale.parse("en")
+    _language, _locale = code, None
     return code
 
 
 def current_language() -> str:
-    return str(_locale.language)
+    return _language
 
 
 def current_locale() -> Locale:
+    global _locale
+    if _locale is None:
+        from babel import Locale
+
+        _locale = Locale.parse(_language)  # every UI language is one Babel knows
     return _locale
 
 
@@ -92,33 +98,49 @@ def N_(message: str) -> str:
 
 def format_datetime(dt: datetime, fmt: str = "medium") -> str:
     """A moment in the user's local time zone, in the UI locale's pattern."""
+    from babel import dates as babel_dates
+
     local = dt.astimezone() if dt.tzinfo else dt
-    return babel_dates.format_datetime(local, format=fmt, locale=_locale)
+    return babel_dates.format_datetime(local, format=fmt, locale=current_locale())
 
 
 def format_date(dt: datetime, fmt: str = "medium") -> str:
+    from babel import dates as babel_dates
+
     local = dt.astimezone() if dt.tzinfo else dt
-    return babel_dates.format_date(local, format=fmt, locale=_locale)
+    return babel_dates.format_date(local, format=fmt, locale=current_locale())
 
 
 def format_time(dt: datetime, fmt: str = "short") -> str:
+    from babel import dates as babel_dates
+
     local = dt.astimezone() if dt.tzinfo else dt
-    return babel_dates.format_time(local, format=fmt, locale=_locale)
+    return babel_dates.format_time(local, format=fmt, locale=current_locale())
 
 
 def format_relative(dt: datetime, now: datetime) -> str:
     """ "5 minutes ago" / "5 dakika önce" / "in 3 hours"."""
-    return babel_dates.format_timedelta(dt - now, add_direction=True, threshold=1.0, locale=_locale)
+    from babel import dates as babel_dates
+
+    return babel_dates.format_timedelta(
+        dt - now, add_direction=True, threshold=1.0, locale=current_locale()
+    )
 
 
 def format_duration(delta: timedelta) -> str:
     """ "12 minutes" / "12 dakika" (no direction)."""
-    return babel_dates.format_timedelta(delta, threshold=1.0, locale=_locale)
+    from babel import dates as babel_dates
+
+    return babel_dates.format_timedelta(delta, threshold=1.0, locale=current_locale())
 
 
 def format_number(value: float | int) -> str:
-    return babel_numbers.format_decimal(value, locale=_locale)
+    from babel import numbers as babel_numbers
+
+    return babel_numbers.format_decimal(value, locale=current_locale())
 
 
 def format_percent(value: float) -> str:
-    return babel_numbers.format_percent(value, locale=_locale)
+    from babel import numbers as babel_numbers
+
+    return babel_numbers.format_percent(value, locale=current_locale())

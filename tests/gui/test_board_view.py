@@ -214,7 +214,8 @@ def test_detail_pane_notes_assignee_and_history(qtbot, view: BoardView, filled) 
     filled.conn.commit()
     view.lists["new"].setCurrentIndex(view.models["new"].index(0, 0))
     pane = view.detail
-    assert pane.mention_id == 1 and "memnun" in pane.text.toPlainText()
+    qtbot.waitUntil(lambda: pane.mention_id == 1)  # the first pick shows once the lanes painted
+    assert "memnun" in pane.text.toPlainText()
     qtbot.keyClicks(pane.note, "Called back")
     qtbot.keyClick(pane.note, Qt.Key.Key_Return)
     pane.assignee.setCurrentIndex(pane.assignee.findData(5))
@@ -225,10 +226,27 @@ def test_detail_pane_notes_assignee_and_history(qtbot, view: BoardView, filled) 
     assert view.models["new"].card(0).assignee == "Mika"
 
 
+def test_the_most_urgent_cards_detail_follows_the_first_paint(qtbot, filled, data_dir) -> None:
+    view = BoardView(ProfilePaths(data_dir), filled, clock=lambda: NOW)
+    qtbot.addWidget(view)
+    assert view.lists["new"].currentIndex().row() == 0
+    assert view.detail.mention_id is None  # nothing formatted before the first frame
+    with qtbot.waitSignal(view.first_rows_shown):
+        view.show()
+    qtbot.waitUntil(lambda: view.detail.mention_id == 1)
+    assert "memnun" in view.detail.text.toPlainText()
+
+
+def test_a_card_chosen_later_shows_at_once(qtbot, view: BoardView) -> None:
+    qtbot.waitUntil(lambda: view.detail.mention_id == 1)
+    view.lists["acknowledged"].setCurrentIndex(view.models["acknowledged"].index(0, 0))
+    assert view.detail.mention_id == 3
+
+
 def test_main_window_pages_menus_and_close_without_tray(qtbot, filled, data_dir) -> None:
     from crisisdesk_gui.ui.main_window import MainWindow
 
-    window = MainWindow(ProfilePaths(data_dir), filled, start_services=False)
+    window = MainWindow(ProfilePaths(data_dir), filled)
     qtbot.addWidget(window)
     window.tray.available = False  # offscreen has no tray: closing quits
     assert "CrisisDesk" in window.windowTitle()

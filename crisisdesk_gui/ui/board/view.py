@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from crisisdesk_gui.core import board, settings
 from crisisdesk_gui.core.i18n import _
@@ -33,6 +33,9 @@ from crisisdesk_gui.ui.board.delegate import CardDelegate
 from crisisdesk_gui.ui.board.filters import FilterBar
 from crisisdesk_gui.ui.board.model import ID_ROLE, LaneModel
 from crisisdesk_gui.ui.detail_pane import DetailPane, module_exists
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +108,8 @@ class BoardView(QWidget):
         self.headers: dict[str, QLabel] = {}
         self.frames: dict[str, QFrame] = {}
         self._shown_rows = False
+        self._first_pick: int | None = None  # see _select
+        self._picking_first = False
 
         lanes_row = QWidget()
         row = QHBoxLayout(lanes_row)
@@ -162,7 +167,9 @@ class BoardView(QWidget):
         self._repaint.setInterval(REPAINT_MS)
         self._repaint.timeout.connect(self.repaint_cards)
         self._repaint.start()
+        self._picking_first = True
         self.refresh()
+        self._picking_first = False
 
     # --- loading -------------------------------------------------------------------
 
@@ -214,6 +221,7 @@ class BoardView(QWidget):
                 if watched is view.viewport() and view.model().rowCount() > 0:
                     self._shown_rows = True
                     QTimer.singleShot(0, self.first_rows_shown.emit)
+                    QTimer.singleShot(0, self._show_first_pick)
         return super().eventFilter(watched, event)
 
     # --- moves ---------------------------------------------------------------------
@@ -295,8 +303,19 @@ class BoardView(QWidget):
             position += step
 
     def _select(self, mention_id: int) -> None:
+        if self._picking_first:
+            # The card picked when the board is built shows its detail once the lanes have
+            # painted: formatting its dates loads Babel and its locale data, and it reads the
+            # card's history, ~25 ms the launch's first frame need not wait for.
+            self._first_pick = mention_id
+            return
+        self._first_pick = None
         self.detail.show_card(mention_id)
         self.card_selected.emit(mention_id)
+
+    def _show_first_pick(self) -> None:
+        if self._first_pick is not None and self.detail.mention_id is None:
+            self._select(self._first_pick)
 
     def open_card(self, mention_id: int) -> None:
         """Show a card (a notification was clicked): its detail, and select it when loaded."""
