@@ -114,3 +114,17 @@ def test_review_cases(scorer: Scorer, text: str, label: str) -> None:
 )
 def test_praise_written_negated(scorer: Scorer, text: str) -> None:
     assert scorer.score(text, lang="tr").label == "positive", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("şiddetle tavsiye ederim bu hocanın dersini", "positive"),
+        ("kampüste çiğ köfte günü var", "neutral"),
+        ("başarı sıralaması 45 bin olan bölümler", "neutral"),
+        ("bu yemeğin tadı çok zevksiz", "negative"),
+        ("hocam ders için tavsiye verir misiniz", "neutral"),
+    ],
+)
+def test_senses(scorer: Scorer, text: str, label: str) -> None:
+    assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
