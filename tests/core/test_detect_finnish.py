@@ -153,3 +153,35 @@ def test_traps_of_those_rules(scorer: Scorer, text: str) -> None:
 def test_text_without_diacritics(scorer: Scorer) -> None:
     assert label(scorer, "ei ole kovin hyva idea, aika surkeeta") == "negative"
     assert label(scorer, "en syo lihaa") == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruoka oli ihan hyvää, mutta palvelu oli surkeaa.", "negative"),
+        ("Palvelu oli vähän hidas, mutta ruoka oli aivan mahtavaa!", "positive"),
+    ],
+)
+def test_what_follows_but_weighs_more(scorer: Scorer, text: str, expected: str) -> None:
+    assert label(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mä en enää jaksa tätä elämää.",
+        "Ei siitä ole mitään hyötyä.",
+        "Rahat ei riitä mihinkään.",
+        "Paketti ei ole vieläkään tullut.",
+    ],
+)
+def test_negated_expectations_far_from_their_negator(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hän sanoi ettei tule huomenna.", "Ei kestä!", "Voisiko joku suositella hyvää kirjaa?"],
+)
+def test_everyday_phrases_that_are_not_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"

@@ -55,9 +55,13 @@ _FI_EMPHATIC = (
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
 EMPHATIC_NEGATION = 1.6
+# "Ruoka oli hyvää, mutta palvelu surkeaa": what follows "but" is what the writer means; the
+# clause before it weighs less, the one after more (folded words, per language).
+BUT = {"fi": frozenset({"mutta", "mut"})}
+BUT_BEFORE, BUT_AFTER = 0.6, 1.3
 SCOPE_SKIP = 3  # at most this many transparent words in one scope
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
-QUESTION_POSITIVE = {"fi": 0.4}
+QUESTION_POSITIVE = {"fi": 0.3}
 # Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
 # ("poliisi", "sairaala"): they still set the severity, but count this much negative per level.
 MENTION_WEIGHT = 0.15
@@ -438,6 +442,14 @@ class Scorer:
         contributions: dict[int, float] = {}
         expletives: list[tuple[str, float, float]] = []  # (said, weight, troll weight)
         intensity = [self._intensity(tokens, raws, boundary, hit, all_caps) for hit in hits]
+        but = BUT.get(lex_lang)
+        if but and hits:
+            turn = next((i for i, s in enumerate(surfaces) if s in but), -1)
+            if turn > 0:
+                intensity = [
+                    (m * (BUT_BEFORE if h.start < turn else BUT_AFTER), j)
+                    for h, (m, j) in zip(hits, intensity, strict=True)
+                ]
         # "hyvin huono", "pretty bad", "hirveän hyvä", "okropnie miły": a word that intensifies
         # another has no polarity itself
         amplifiers = {j for _, j in intensity if j >= 0}
