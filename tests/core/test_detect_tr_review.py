@@ -128,3 +128,18 @@ def test_praise_written_negated(scorer: Scorer, text: str) -> None:
 )
 def test_senses(scorer: Scorer, text: str, label: str) -> None:
     assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "severity"),
+    [
+        ("KVKK aydınlatma metni güncellendi", "neutral", 3),
+        ("kişisel verilerimi izinsiz paylaşmışlar", "negative", 3),
+        ("polis akademisi kayıtları başladı", "neutral", 3),
+        ("kampüse polis girdi, öğrencilere biber gazı sıkıldı", "negative", 3),
+        ("yarın ring yok, dikkat", "neutral", 0),
+    ],
+)
+def test_topics_only_mentioned(scorer: Scorer, text: str, label: str, severity: int) -> None:
+    score = scorer.score(text, lang="tr")
+    assert (score.label, score.severity) == (label, severity), score
