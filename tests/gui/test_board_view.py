@@ -237,6 +237,36 @@ def test_the_most_urgent_cards_detail_follows_the_first_paint(qtbot, filled, dat
     assert "memnun" in view.detail.text.toPlainText()
 
 
+def test_long_lanes_are_counted_after_the_first_paint(qtbot, db, data_dir) -> None:
+    for i in range(1, board_model.PAGE + 6):
+        add_mention(db, i, urgency=i)
+    add_mention(db, 100, lane="acknowledged")
+    view = BoardView(ProfilePaths(data_dir), db, clock=lambda: NOW)
+    qtbot.addWidget(view)
+    # A lane shorter than a page needs no count; a full one waits for the first frame.
+    assert view.headers["acknowledged"].text() == "Acknowledged (1)"
+    assert view.headers["new"].text() == "New" and view.models["new"].canFetchMore()
+    view.show()
+    qtbot.waitUntil(lambda: view.headers["new"].text() == f"New ({board_model.PAGE + 5})")
+    assert view.models["new"].total == board_model.PAGE + 5
+
+
+def test_the_selected_card_is_painted_highlighted(qtbot, view: BoardView) -> None:
+    lane = view.lists["new"]
+    lane.setCurrentIndex(view.models["new"].index(1, 0))
+    image = lane.viewport().grab().toImage()
+    rect = lane.visualRect(view.models["new"].index(1, 0))
+    plain_rect = lane.visualRect(view.models["new"].index(0, 0))
+    selected = image.pixelColor(rect.center().x(), rect.top() + 8)
+    plain = image.pixelColor(plain_rect.center().x(), plain_rect.top() + 8)
+    highlight = view.palette().color(view.palette().ColorRole.Highlight).lighter(170)
+
+    def near(color) -> bool:
+        return max(abs(a - b) for a, b in zip(color.getRgb(), highlight.getRgb(), strict=True)) <= 2
+
+    assert near(selected) and not near(plain)
+
+
 def test_a_card_chosen_later_shows_at_once(qtbot, view: BoardView) -> None:
     qtbot.waitUntil(lambda: view.detail.mention_id == 1)
     view.lists["acknowledged"].setCurrentIndex(view.models["acknowledged"].index(0, 0))

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 MIME_TYPE = "application/x-crisisdesk-cards"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE = 40  # a tall screen shows ~10 cards a lane; fetchMore loads on scroll
+PAGE = 20  # a tall screen shows ~10 cards a lane; fetchMore loads on scroll
+UNCOUNTED = -1  # a total not counted yet (see LaneModel.reload)
 
 Index = QModelIndex | QPersistentModelIndex
 # Called with (card ids, target lane); returns True when the move was committed.
@@ -60,13 +61,25 @@ class LaneModel(QAbstractListModel):
     # --- loading -------------------------------------------------------------------
 
     def reload(self, flt: board.BoardFilter | None = None, total: int | None = None) -> None:
-        """Re-read the first page; `total` (from one lane_counts query for all lanes) saves a count."""
+        """Re-read the first page; `total` (from one lane_counts query for all lanes) saves a
+        count. UNCOUNTED leaves it open: a full page may have more behind it (`set_total`)."""
         if flt is not None:
             self.filter = flt
         self.beginResetModel()
-        self.total = board.lane_counts(self.db, self.filter)[self.lane] if total is None else total
         self._rows = board.query_cards(self.db, self.filter, lane=self.lane, limit=PAGE)
+        if total is None:
+            total = board.lane_counts(self.db, self.filter)[self.lane]
+        elif total == UNCOUNTED:
+            total = len(self._rows) + (len(self._rows) == PAGE)
+        self.total = total
         self.endResetModel()
+
+    def counted(self) -> bool:
+        """Whether `total` is known without a count: the first page held every card."""
+        return len(self._rows) < PAGE
+
+    def set_total(self, total: int) -> None:
+        self.total = max(total, len(self._rows))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self.total
