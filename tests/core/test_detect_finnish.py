@@ -185,3 +185,20 @@ def test_negated_expectations_far_from_their_negator(scorer: Scorer, text: str) 
 )
 def test_everyday_phrases_that_are_not_complaints(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize("text", ["Se ei vaan toimi.", "Ei vaan kiinnosta yhtään."])
+def test_spoken_vaan_after_a_negator_is_just(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ei kannata huolestua, kyllä se siitä.", "Älä huolehdi, kyllä se siitä."]
+)
+def test_reassurance_is_not_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+def test_the_longest_phrase_wins_over_a_shorter_one_inside_it(scorer: Scorer) -> None:
+    score = scorer.score("Ei kannata huolestua.", lang="fi")
+    assert [r.kind for r in score.reasons] == ["positive"]

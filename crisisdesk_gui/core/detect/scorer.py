@@ -589,6 +589,9 @@ class Scorer:
                         hits.append(_Hit(i, i + length, kind, value, entry))
                         span = max(span, length)
                 if span:
+                    # the longest phrase is the most specific: "ei kannata huolestua"
+                    # reassures, so the shorter "ei kannata" inside it does not count
+                    hits = [h for h in hits if h.start != i or h.end - i == span]
                     i += span
                     continue
             for kind, weight, entry in token.words:
@@ -620,7 +623,9 @@ class Scorer:
                 if token.negator > 0:
                     reach, skipped, j = 0, 0, i + 1
                     while j < n and reach < SCOPE_AFTER:
-                        if boundary[j] or tokens[j].contrast:
+                        # a contrast word right after the negator is spoken "just": "se ei
+                        # vaan toimi" (contrast: "ei tämä vaan tuo")
+                        if boundary[j] or (tokens[j].contrast and j > i + 1):
                             break
                         negated[j] = i + 1
                         if skipped < SCOPE_SKIP and (
