@@ -143,3 +143,18 @@ def test_senses(scorer: Scorer, text: str, label: str) -> None:
 def test_topics_only_mentioned(scorer: Scorer, text: str, label: str, severity: int) -> None:
     score = scorer.score(text, lang="tr")
     assert (score.label, score.severity) == (label, severity), score
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("hocanın bu tavrına kıl oldum", "negative"),
+        ("ders programı abuk sabuk hazırlanmış", "negative"),
+        ("okulun durumu her yıl kötüye gidiyor", "negative"),
+        ("yurtta hiçbir şikayetim yok, her şey yolunda", "positive"),
+        ("bu başarı boşuna değil, tebrikler", "positive"),
+        ("ig hesabımızdan duyuruları takip edin", "neutral"),
+    ],
+)
+def test_slang_and_idioms(scorer: Scorer, text: str, label: str) -> None:
+    assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
