@@ -158,3 +158,17 @@ def test_topics_only_mentioned(scorer: Scorer, text: str, label: str, severity: 
 )
 def test_slang_and_idioms(scorer: Scorer, text: str, label: str) -> None:
     assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("öğrenciler barınamıyor, yurt yok", "negative"),
+        ("bu bursla geçinemiyoruz", "negative"),
+        ("kampüs çevresinde kiralar uçtu", "negative"),
+        ("hayvan barınağına ziyaret düzenledik", "neutral"),
+        ("başvurular iki katına çıktı", "neutral"),
+    ],
+)
+def test_cost_of_student_life(scorer: Scorer, text: str, label: str) -> None:
+    assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
