@@ -202,3 +202,9 @@ def test_reassurance_is_not_a_complaint(scorer: Scorer, text: str) -> None:
 def test_the_longest_phrase_wins_over_a_shorter_one_inside_it(scorer: Scorer) -> None:
     score = scorer.score("Ei kannata huolestua.", lang="fi")
     assert [r.kind for r in score.reasons] == ["positive"]
+
+
+def test_a_second_plain_negation_adds_nothing(scorer: Scorer) -> None:
+    assert label(scorer, "En mä sitä tiedä, ei hän kertonut.") != "negative"
+    score = scorer.score("Hän ei tullut eikä soittanut, kukaan ei ikinä kerro mitään", lang="fi")
+    assert score.label == "negative"

@@ -59,6 +59,9 @@ EMPHATIC_NEGATION = 1.6
 # clause before it weighs less, the one after more (folded words, per language).
 BUT = {"fi": frozenset({"mutta", "mut"})}
 BUT_BEFORE, BUT_AFTER = 0.6, 1.3
+# Bare negations counted per text: in Finnish a second plain "ei" in one sentence ("en tiedä,
+# ei ole varmaa") adds no complaint; the strongest one counts.
+BARE_COUNT = {"fi": 1}
 SCOPE_SKIP = 3  # at most this many transparent words in one scope
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
 QUESTION_POSITIVE = {"fi": 0.3}
@@ -521,10 +524,14 @@ class Scorer:
                 if i not in used and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
             ]
             emphatic = EMPHATIC.get(lex_lang)
+            weighed = []
             for i in bare_negators[:2]:
                 weight = bare * EXISTENTIAL.get(tokens[i].surface, 1.0)
                 if emphatic and _emphatic(surfaces, boundary, negated, i, emphatic):
                     weight *= EMPHATIC_NEGATION
+                weighed.append((weight, i))
+            weighed.sort(key=lambda item: -item[0])
+            for weight, i in weighed[: BARE_COUNT.get(lex_lang, 2)]:
                 if weight:
                     neg += weight
                     reasons.append(Reason("negation", raws[i], weight))
