@@ -374,7 +374,8 @@ def _prepare_search(db: Database, flt: BoardFilter, *, fresh: bool) -> None:
     counts and pages agree. A story matches when any of its mentions does.
     """
     query = fts_query(flt.text)
-    if not query or (not fresh and getattr(db, "_board_hits_query", None) == query):
+    # vars(): a probe through getattr would make a pending database import sqlite-utils.
+    if not query or (not fresh and vars(db).get("_board_hits_query") == query):
         return
     with db.conn:
         db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS board_hits(id INTEGER PRIMARY KEY)")

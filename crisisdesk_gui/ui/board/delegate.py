@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
@@ -43,9 +44,16 @@ def countdown_text(state: board.Countdown) -> str:
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, target_minutes: Callable[[], int], clock=None, parent=None) -> None:
+    def __init__(
+        self,
+        target_minutes: Callable[[], int],
+        clock=None,
+        parent=None,
+        view_of: Callable[[Any], QAbstractItemView | None] = lambda model: None,
+    ) -> None:
         super().__init__(parent)
         self.target_minutes = target_minutes
+        self.view_of = view_of  # the lane showing a model: its selection and focus
         # Tests inject a fixed clock; the app uses the wall clock.
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
 
@@ -69,9 +77,10 @@ class CardDelegate(QStyledItemDelegate):
         pal = option.palette  # type: ignore[attr-defined]
         rect: QRect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)  # type: ignore[attr-defined]
         # Selected and focused as the lane has them: reading option.state would build Python's
-        # QStyle type with all its enums, ~5 ms of the launch's first paint.
-        view = option.widget  # type: ignore[attr-defined]
-        if isinstance(view, QAbstractItemView):
+        # QStyle type with all its enums, ~5 ms of the launch's first paint (and PySide 6.12's
+        # option.widget returns an unowned None outside a view, corrupting None's refcount).
+        view = self.view_of(index.model())
+        if view is not None:
             selected = view.selectionModel().isSelected(index)
             focused = view.hasFocus() and view.currentIndex() == index
         else:  # painted outside a view (an image)

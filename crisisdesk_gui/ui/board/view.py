@@ -100,7 +100,9 @@ class BoardView(QWidget):
         self.db = db
         self.undo_stack: list[dict[int, str | None]] = []
         self._target = int(settings.get(db, "response_target_minutes") or 60)
-        self.delegate = CardDelegate(lambda: self._target, clock, self)
+        self.delegate = CardDelegate(
+            lambda: self._target, clock, self, lambda model: self.lists.get(model.lane)
+        )
         self.filters = FilterBar(db, self)
         self.detail = DetailPane(profile, db, self)
         self.models: dict[str, LaneModel] = {}
