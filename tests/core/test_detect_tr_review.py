@@ -172,3 +172,17 @@ def test_slang_and_idioms(scorer: Scorer, text: str, label: str) -> None:
 )
 def test_cost_of_student_life(scorer: Scorer, text: str, label: str) -> None:
     assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("sonunda kabul mektubum geldi, inanamıyorum", "not negative"),
+        ("yarın gelsem sorun olmaz değil mi hocam", "not negative"),
+        ("olmaz böyle, her hafta aynı rezillik", "negative"),
+        ("bu kadar da olmaz ya", "negative"),
+    ],
+)
+def test_olmaz_and_surprise(scorer: Scorer, text: str, label: str) -> None:
+    got = scorer.score(text, lang="tr").label
+    assert got == label or (label == "not negative" and got != "negative"), text
