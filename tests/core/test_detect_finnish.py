@@ -208,3 +208,16 @@ def test_a_second_plain_negation_adds_nothing(scorer: Scorer) -> None:
     assert label(scorer, "En mä sitä tiedä, ei hän kertonut.") != "negative"
     score = scorer.score("Hän ei tullut eikä soittanut, kukaan ei ikinä kerro mitään", lang="fi")
     assert score.label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koiraa ei saa viedä sisään.",
+        "En ehdi tänään, huomenna sitten.",
+        "Siitä ei ole vielä tietoa.",
+        "Mitään ei puutu, kaikki on valmiina.",
+    ],
+)
+def test_negated_everyday_verbs_state_facts(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
