@@ -186,3 +186,15 @@ def test_cost_of_student_life(scorer: Scorer, text: str, label: str) -> None:
 def test_olmaz_and_surprise(scorer: Scorer, text: str, label: str) -> None:
     got = scorer.score(text, lang="tr").label
     assert got == label or (label == "not negative" and got != "negative"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("ODTÜ bilgisayar mühendisliğine yerleştim", "positive"),
+        ("yerleştirme sonuçları açıklandı", "neutral"),
+        ("puanım yetmedi, mezuna kaldım", "negative"),
+    ],
+)
+def test_university_placement(scorer: Scorer, text: str, label: str) -> None:
+    assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
