@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -50,9 +50,11 @@ class LaneList(QListView):
 
     neighbour = Signal(int)
     move_requested = Signal(str)
+    rows_painted = Signal()  # once: the first paint that showed cards
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted_rows = False
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -76,6 +78,14 @@ class LaneList(QListView):
             self.neighbour.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The viewport's paints arrive here. (An event filter on viewport() would cost the
+        # launch ~8 ms: PySide's first viewport() call wraps a private Qt class.)
+        super().paintEvent(event)
+        if not self._painted_rows and self.model().rowCount() > 0:
+            self._painted_rows = True
+            self.rows_painted.emit()
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
@@ -137,7 +147,7 @@ class BoardView(QWidget):
             view.selectionModel().currentChanged.connect(
                 lambda cur, _prev: cur.isValid() and self._select(cur.data(ID_ROLE))
             )
-            view.viewport().installEventFilter(self)
+            view.rows_painted.connect(self._rows_painted)
             box.addWidget(header)
             box.addWidget(view, 1)
             row.addWidget(frame)
@@ -235,15 +245,12 @@ class BoardView(QWidget):
         for view in self.lists.values():
             view.viewport().update()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _rows_painted(self) -> None:
         # Announce the first paint of a lane that holds cards: the launch benchmark's mark.
-        if not self._shown_rows and event.type() == QEvent.Type.Paint:
-            for view in self.lists.values():
-                if watched is view.viewport() and view.model().rowCount() > 0:
-                    self._shown_rows = True
-                    QTimer.singleShot(0, self.first_rows_shown.emit)
-                    QTimer.singleShot(0, self._after_first_rows)
-        return super().eventFilter(watched, event)
+        if not self._shown_rows:
+            self._shown_rows = True
+            QTimer.singleShot(0, self.first_rows_shown.emit)
+            QTimer.singleShot(0, self._after_first_rows)
 
     # --- moves ---------------------------------------------------------------------
 
