@@ -221,3 +221,20 @@ def test_a_second_plain_negation_adds_nothing(scorer: Scorer) -> None:
 )
 def test_negated_everyday_verbs_state_facts(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lapset leikkii pihalla.", "neutral"),
+        ("Se on ihan pihalla koko asiasta.", "negative"),
+        ("Tää haisee tosi hyvältä!", "not negative"),
+        ("Jääkaappi haisee.", "negative"),
+        ("Odotus on sujunut hyvin, laskettu aika on kesäkuussa.", "not negative"),
+    ],
+)
+def test_words_with_an_everyday_neutral_sense(scorer: Scorer, text: str, expected: str) -> None:
+    if expected == "not negative":
+        assert label(scorer, text) != "negative"
+    else:
+        assert label(scorer, text) == expected
