@@ -198,3 +198,16 @@ def test_olmaz_and_surprise(scorer: Scorer, text: str, label: str) -> None:
 )
 def test_university_placement(scorer: Scorer, text: str, label: str) -> None:
     assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("finaller yaklaşıyor arkadaşlar, pes etmek yok", "positive"),
+        ("hocamızın emeği tartışılmaz", "positive"),
+        ("hoca yine yarım sınıfa FF verdi", "negative"),
+        ("fizikten AA aldım", "positive"),
+    ],
+)
+def test_courage_and_grades(scorer: Scorer, text: str, label: str) -> None:
+    assert scorer.score(text, lang="tr").label == label, scorer.score(text, lang="tr")
