@@ -3,9 +3,11 @@
 simplemma finds the lemma of "obsługą" or "ymmärtänyt" but not of "obsluga" or "ymmartanyt":
 its dictionaries are keyed by the correctly written form. This tool walks simplemma's dictionary once and keeps, for every lemma that our
 lexicons use, the folded forms that differ from the written ones, so the scorer can look them
-up. Run it after editing a lexicon:
+up. Run it after editing a lexicon, for all languages or only the ones named (so one language's
+maintainer does not rewrite another's index while it is being edited):
 
-    .venv/bin/python -m crisisdesk_gui.core.detect.forms
+    .venv/bin/python -m crisisdesk_gui.core.detect.forms        # all, about 90 s
+    .venv/bin/python -m crisisdesk_gui.core.detect.forms fi     # Finnish only
 """
 
 from __future__ import annotations
@@ -65,6 +67,14 @@ def build(lang: str) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     langs = argv or list(LANGS)
+    unknown = [lang for lang in langs if lang not in LANGS]
+    if unknown:
+        print(
+            f"Unknown language {', '.join(unknown)}: name some of {', '.join(LANGS)}, "
+            "or none for all.",
+            file=sys.stderr,
+        )
+        return 2
     for lang in langs:
         forms = build(lang)
         path = lexicon_dir() / f"{lang}.forms.tsv"
