@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from simplemma import Lemmatizer
@@ -128,7 +128,8 @@ class Token:
     negator: float  # 1 negates the next words, -1 the words before, 0 none
     intensifier: float  # multiplier, 0 when not an intensifier
     contrast: bool
-    phrase: bool  # some phrase starts with this word
+    # the lexicons with a phrase starting with this word
+    phrase: tuple[tuple[str, Table], ...] = field(repr=False, compare=False)
     written: tuple[str, str]  # surface and lemma as typed, diacritics kept
     loose: bool  # typed without diacritics: folded forms match too
 
@@ -214,7 +215,11 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         negator=negator_value,
         intensifier=lex.intensifiers.get(surface) or lex.intensifiers.get(lemma) or 0.0,
         contrast=surface in lex.contrast,
-        phrase=any(surface in table.phrases or lemma in table.phrases for _, table in _tables(lex)),
+        phrase=tuple(
+            (kind, table)
+            for kind, table in _tables(lex)
+            if surface in table.phrases or lemma in table.phrases
+        ),
         written=typed,
         loose=loose,
     )
@@ -585,12 +590,8 @@ class Scorer:
             token = tokens[i]
             if token.phrase:
                 span = 0
-                for kind, table in _tables(lex):
-                    found = (
-                        table.phrase_at(surfaces, lemmas, i, written, loose)
-                        if table.phrases
-                        else None
-                    )
+                for kind, table in token.phrase:
+                    found = table.phrase_at(surfaces, lemmas, i, written, loose)
                     if found:
                         length, value, entry = found
                         hits.append(_Hit(i, i + length, kind, value, entry))
