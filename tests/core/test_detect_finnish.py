@@ -238,3 +238,17 @@ def test_words_with_an_everyday_neutral_sense(scorer: Scorer, text: str, expecte
         assert label(scorer, text) != "negative"
     else:
         assert label(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En luota siihen yhtään.", "negative"),
+        ("Ei maistu miltään.", "negative"),
+        ("Ei maksa vaivaa.", "negative"),
+        ("Ei se maksa paljon.", "neutral"),
+        ("Sopiiko huomenna?", "neutral"),
+    ],
+)
+def test_more_negated_expectations(scorer: Scorer, text: str, expected: str) -> None:
+    assert label(scorer, text) == expected
