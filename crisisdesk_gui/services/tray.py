@@ -98,17 +98,20 @@ class TrayService(QObject):
         self.act_poll.triggered.connect(self.poll_requested)
         self.act_pause.toggled.connect(self.set_paused)
         self.act_quit.triggered.connect(self.quit_requested)
-        if self.available:
-            self.icon = QSystemTrayIcon(self)
-            self.icon.setContextMenu(self.menu)
-            self.icon.activated.connect(self._activated)
-            self.icon.messageClicked.connect(self._message_clicked)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
         self.update_badge()
 
     def start(self) -> None:
+        """Show the icon (the app does it after the first paint: registering a tray icon and
+        rendering its badge from the SVG need not delay the window)."""
+        if self.available and self.icon is None:
+            self.icon = QSystemTrayIcon(self)
+            self.icon.setContextMenu(self.menu)
+            self.icon.activated.connect(self._activated)
+            self.icon.messageClicked.connect(self._message_clicked)
+            self._badge_icon()
         if self.icon is not None:
             self.icon.show()
         self._timer.start()
@@ -136,13 +139,16 @@ class TrayService(QObject):
         count = board.unanswered_count(self.db)
         if count != self.count:
             self.count = count
-            if self.icon is not None:
-                self.icon.setIcon(badge_icon(count))
-                self.icon.setToolTip(
-                    _("{app}: {n} unanswered negative cards").format(app=APP_NAME, n=count)
-                )
+            self._badge_icon()
             self.badge_changed.emit(count)
         return count
+
+    def _badge_icon(self) -> None:
+        if self.icon is not None:
+            self.icon.setIcon(badge_icon(self.count))
+            self.icon.setToolTip(
+                _("{app}: {n} unanswered negative cards").format(app=APP_NAME, n=self.count)
+            )
 
     # --- feeding the rules ---------------------------------------------------------
 

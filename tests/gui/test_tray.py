@@ -173,3 +173,12 @@ def test_real_tray_icon_close_to_tray_and_notification_click(tray_display, tmp_p
     assert out["hidden_after_close"] and not out["quit_on_close"] and out["hint_once"]
     assert out["alerts"] == ["2 new negative mentions (S1)"]
     assert out["opened"] and out["detail"] == 2
+
+
+def test_the_tray_icon_is_made_when_the_service_starts(qtbot, db) -> None:
+    add_mention(db, 1, fetched=NOW)
+    tray = TrayService(db, available=True, clock=lambda: NOW)
+    assert tray.icon is None and tray.count == 1  # the badge count is ready for the window
+    tray.start()
+    assert tray.icon is not None and "1 unanswered" in tray.icon.toolTip()
+    tray.hide()
