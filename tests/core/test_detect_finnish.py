@@ -252,3 +252,19 @@ def test_words_with_an_everyday_neutral_sense(scorer: Scorer, text: str, expecte
 )
 def test_more_negated_expectations(scorer: Scorer, text: str, expected: str) -> None:
     assert label(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiitos hirveästi!", "positive"),
+        ("Tykkään kauheesti tästä.", "positive"),
+        ("Tää naurattaa ihan hirveesti", "not negative"),
+        ("Hirveästi ongelmia koko ajan.", "negative"),
+    ],
+)
+def test_degree_adverbs_amplify_without_blame(scorer: Scorer, text: str, expected: str) -> None:
+    if expected == "not negative":
+        assert label(scorer, text) != "negative"
+    else:
+        assert label(scorer, text) == expected
