@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("%s %s starting, profile %s", APP_NAME, __version__, profile.data_dir)
 
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     _skip_feature_scan()
     from crisisdesk_gui.core.paths import resources_dir
@@ -105,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         db = _open_demo(profile.data_dir) if args.demo else open_profile_db(profile.data_dir)
     except (StorageError, ValueError) as exc:  # ValueError: demo.DemoError
+        from PySide6.QtWidgets import QMessageBox
+
         i18n.set_language(args.lang or "system")
         qt_i18n.install_qt_translations(app, i18n.current_language())
         QMessageBox.critical(None, APP_NAME, str(exc))

@@ -7,8 +7,7 @@ import importlib.util
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -192,6 +190,9 @@ class DetailPane(QWidget):
 
     def _open_link(self) -> None:
         if self._url:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl(self._url))
 
     def _assign(self) -> None:
@@ -234,6 +235,8 @@ class DetailPane(QWidget):
         mention_id = self.mention_id
         action = getattr(evidence_actions, "capture_card", None)
         if action is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self, _("Capture evidence"), _("Evidence capture is not available.")
             )

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -325,6 +324,8 @@ class MainWindow(QMainWindow):
         TemplateEditor(self.db, self).exec()
 
     def open_settings(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             from crisisdesk_gui.ui.settings_dialog import SettingsDialog
         except ImportError:
@@ -335,6 +336,8 @@ class MainWindow(QMainWindow):
         self.board.refresh()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             _("About CrisisDesk"),
@@ -344,6 +347,8 @@ class MainWindow(QMainWindow):
         )
 
     def _keys_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             _("Keyboard shortcuts"),

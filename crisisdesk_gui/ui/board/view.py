@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -260,7 +259,7 @@ class BoardView(QWidget):
         try:
             moved = board.move_cards(self.db, ids, lane, actor=board.default_actor(self.db))
         except board.BoardError as exc:
-            QMessageBox.warning(self, _("Move cards"), str(exc))
+            _warn(self, _("Move cards"), str(exc))
             return False
         if not moved:
             return False
@@ -290,7 +289,7 @@ class BoardView(QWidget):
         try:
             board.undo_moves(self.db, previous, actor=board.default_actor(self.db))
         except board.BoardError as exc:  # a card removed since; say so rather than fail
-            QMessageBox.warning(self, _("Undo"), str(exc))
+            _warn(self, _("Undo"), str(exc))
             return False
         self.refresh()
         return True
@@ -305,7 +304,7 @@ class BoardView(QWidget):
             capture_mentions(self.profile, self.db, ids)
         except Exception as exc:
             log.exception("evidence capture failed for %s", ids)
-            QMessageBox.warning(
+            _warn(
                 self,
                 _("Capture evidence"),
                 _("The cards were moved, but capturing evidence failed: {error}").format(error=exc),
@@ -360,3 +359,9 @@ class BoardView(QWidget):
                 view.setCurrentIndex(model.index(row, 0))
                 view.scrollTo(model.index(row, 0))
                 view.setFocus()
+
+
+def _warn(parent: QWidget, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # only when something went wrong: not at launch
+
+    QMessageBox.warning(parent, title, text)
