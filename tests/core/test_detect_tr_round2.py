@@ -1,0 +1,73 @@
+"""Turkish lexicon, second coverage round (issue #3): sentences written for these tests, not
+taken from any evaluation set. Everyday praise and student joy, campus and public complaints,
+negated forms that are not complaints."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+PRAISE = [
+    "ODTÜ'yü kazandığımı öğrendim, sevinçten yerimde duramıyorum",
+    "hocanın anlatımı çok akıcı, her şeyi anladım",
+    "üniversite hayatım boyunca unutamayacağım anılar biriktirdim",
+    "müthiş bir konserdi",
+    "iyiki bu bölümü seçmişim",
+    "projemiz TÜBİTAK desteği almaya hak kazandı",
+    "şenlik dolu dolu geçti",
+    "hocamız çok alçak gönüllü biri",
+]
+
+
+@pytest.mark.parametrize("text", PRAISE)
+def test_praise(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "positive", scorer.score(text, lang="tr")
+
+
+NOT_NEGATIVE = [
+    # negated forms that neither complain nor deny anything
+    "sorularınız için bize yazmaktan çekinmeyin",
+    "hangi şubeye gideceğim fark etmez",
+    "yarınki toplantının saatinden emin değilim",
+    "hocanın adını hatırlamıyorum",
+    # "inanılmaz" looks like a negated verb but is praise or surprise
+    "inanılmaz bir deneyimdi",
+    # "tatlı" is a dessert as often as it is sweet
+    "yemekhanede bugün tatlı yoktu",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NEGATIVE)
+def test_not_negative(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label != "negative", scorer.score(text, lang="tr")
+
+
+COMPLAINTS = [
+    "yurtlar dolu, öğrenciler sokakta kaldı",
+    "öğrenciden para sızdırmaya çalışıyorlar",
+    "derslerin yarısı boş geçiyor",
+    "servis sabahları balık istifi",
+    "yurt odasında tavan akıyor",
+    "rektörün tezinde intihal çıktı",
+    "ihale usulsüzlükle verilmiş",
+    "hala mı bu sorun çözülmedi",
+    "pes yani, bu okul nereye gidiyor",
+    "yetkilileri göreve davet ediyorum",
+    "komiksiniz, bu ne biçim açıklama",
+    "hocalar liyakate göre değil kadrolaşmayla seçiliyor",
+    "okulum uzadı, bir yıl daha harç ödeyeceğim",
+    "öğrenciler yaka paça gözaltına alındı",
+    "bu okulda öğrenci hakkı diye bir şey kalmadı",
+]
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_complaints(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "negative", scorer.score(text, lang="tr")
