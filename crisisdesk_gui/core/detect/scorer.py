@@ -55,6 +55,8 @@ _FI_EMPHATIC = (
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
 EMPHATIC_NEGATION = 1.6
+# "kukaan normaali ihminen ei": the emphatic subject may stand this many words before "ei".
+EMPHATIC_BEFORE = 3
 # "Ruoka oli hyvää, mutta palvelu surkeaa": what follows "but" is what the writer means; the
 # clause before it weighs less, the one after more (folded words, per language).
 BUT = {"fi": frozenset({"mutta", "mut"})}
@@ -63,6 +65,22 @@ BUT_BEFORE, BUT_AFTER = 0.6, 1.3
 # ei ole varmaa") adds no complaint; the strongest one counts.
 BARE_COUNT = {"fi": 1}
 SCOPE_SKIP = 3  # at most this many transparent words in one scope
+# Finnish word order (Scorer._negation): it fronts what is denied ("järkeä tässä ei ole",
+# "vastausta ei ole kuulunut"): a negation that reaches no lexicon word negates an expected word
+# at most this many words back.
+FINNISH_ORDER = frozenset({"fi"})
+BACK_EXPECTED_REACH = 3
+# "En ole ikinä nähnyt näin huonoa palvelua", "ei ole mitään parempaa kuin": a word of degree
+# before a judgement in a clause that says "never", or a comparative followed by "kuin", makes
+# the judgement a superlative: the negation does not turn it.
+_FI_DEGREE_WORDS = "nain noin yhta tallaista tuollaista tallainen tuollainen moista"
+_FI_DEGREE = frozenset(_FI_DEGREE_WORDS.split())
+_FI_EVER_WORDS = "ikina koskaan milloinkaan ennen elamassani elaissani"
+_FI_EVER = frozenset(_FI_EVER_WORDS.split())
+_FI_COMPARATIVE = re.compile(r"(?:mpi|mpaa|mpana|mmin|mpia)$")
+# "ei voi kuin ihailla", "en voi muuta kuin suositella", "ei ole kuin yksi": "only", no denial.
+_FI_ONLY_WORDS = "voi voinut voinu voisi vois voida muuta muutakaan ole oo ollut jaa"
+_FI_ONLY = frozenset(_FI_ONLY_WORDS.split())
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
 QUESTION_POSITIVE = {"fi": 0.3}
 # Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
@@ -89,15 +107,21 @@ ELONGATED = 1.3
 BANG = 1.2
 SEVERITY_WEIGHT = 0.8  # negative evidence per severity level
 
-_TOKENS = re.compile(
+_TOKEN_PATTERN = (
     r"(?P<skip>https?://\S+|www\.\S+|@\w+"
     r"|(?:[\w-]+\.)+(?:com|net|org|tr|pl|fi|eu|io|co|ly|me|gl|be)(?:/\S*)?\b)"
     r"|(?P<emoticon>(?<![\w:/])(?:[:;=8xX][\-o^']?[()\[\]DPp/\\|*3@]+|<3+|</3|:'\(|\^\^|\^_\^)(?!\w))"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<bang>!{2,}|\?+!+[!?]*)"
+    r"|(?P<word>[^\W\d_]+(?:[{joiners}][^\W\d_]+)*)"
+    r"|(?P<bang>!{{2,}}|\?+!+[!?]*)"
     r"|(?P<stop>[.!?;,:\-–—()\"“”]+)"
     r"|(?P<sym>[^\s\w])"
 )
+_TOKENS = re.compile(_TOKEN_PATTERN.format(joiners="'’"))
+# Finnish writes compounds with a hyphen ("ala-arvoinen", "sote-uudistus", "paska-auto"): one
+# word, judged whole or by its parts (_compound), not two words with a clause break between
+# them (which also read "ala" as "älä").
+_TOKENS_HYPHEN = re.compile(_TOKEN_PATTERN.format(joiners="'’\\-"))
+HYPHENATED = frozenset({"fi"})
 
 # A letter with a diacritic (Latin-1 supplement and Latin Extended-A/B, without × and ÷).
 _DIACRITIC = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -413,7 +437,7 @@ class Scorer:
         # such a text is written as meant ("alkaa", not "älkää"); Turkish writers mix, so there
         # only the words typed with diacritics are held to them.
         whole = lex_lang in WRITTEN_THROUGHOUT
-        for m in _TOKENS.finditer(text):
+        for m in (_TOKENS_HYPHEN if lex_lang in HYPHENATED else _TOKENS).finditer(text):
             group = m.lastgroup
             value = m.group()
             if group == "word":
@@ -444,7 +468,12 @@ class Scorer:
         lemmas = [t.lemma for t in tokens]
         hits = self._hits(lex, tokens, surfaces, lemmas)
         negated, negators = self._negation(
-            tokens, surfaces, boundary, hits, SCOPE_TRANSPARENT.get(lex_lang, frozenset())
+            tokens,
+            surfaces,
+            boundary,
+            hits,
+            SCOPE_TRANSPARENT.get(lex_lang, frozenset()),
+            lex_lang in FINNISH_ORDER,
         )
         severity = 0
         contributions: dict[int, float] = {}
@@ -522,19 +551,30 @@ class Scorer:
         bare = NEGATION_WEIGHT[lex_lang]
         if bare and negators:
             # A negation that reached no lexicon word still leans negative ("ei se niin mene").
-            used = {negated[h.start] - 1 for h in hits if negated[h.start]}
+            # negator → weight of the expected words it negates (any other word: infinite)
+            used: dict[int, float] = {}
+            for h in hits:
+                if negated[h.start]:
+                    k = negated[h.start] - 1
+                    used[k] = used.get(k, 0.0) + (h.weight if h.kind == "expected" else math.inf)
+            emphatic = EMPHATIC.get(lex_lang)
+            full = bare * EMPHATIC_NEGATION
             bare_negators = [
                 i
                 for i in negators
-                if i not in used and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
+                if (used.get(i, 0.0) < full if emphatic else i not in used)
+                and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
             ]
-            emphatic = EMPHATIC.get(lex_lang)
             weighed = []
             for i in bare_negators[:2]:
                 weight = bare * EXISTENTIAL.get(tokens[i].surface, 1.0)
                 if emphatic and _emphatic(surfaces, boundary, negated, i, emphatic):
                     weight *= EMPHATIC_NEGATION
-                weighed.append((weight, i))
+                elif i in used:
+                    continue
+                # "ei tästä tule yhtään mitään": an emphatic negation of a weak expected word
+                # weighs as much as an emphatic bare one
+                weighed.append((max(0.0, weight - used.get(i, 0.0)), i))
             weighed.sort(key=lambda item: -item[0])
             for weight, i in weighed[: BARE_COUNT.get(lex_lang, 2)]:
                 if weight:
@@ -614,12 +654,15 @@ class Scorer:
         boundary: list[bool],
         hits: list[_Hit],
         transparent: frozenset[str] = frozenset(),
+        finnish: bool = False,
     ) -> tuple[list[int], list[int]]:
-        """For each word, 0 or 1 + the index of the word that negates it; the negators."""
+        """For each word, 0 or 1 + the index of the word that negates it; the negators.
+        `finnish`: Finnish word order (see FINNISH_ORDER)."""
         n = len(tokens)
         negated = [0] * n
         negators: list[int] = []
         has_hit = {h.start for h in hits}
+        expected_at = {h.start for h in hits if h.kind == "expected"}
         in_phrase = {j for h in hits if h.end - h.start > 1 for j in range(h.start, h.end)}
         for i, token in enumerate(tokens):
             if i in in_phrase and i not in has_hit:
@@ -643,6 +686,19 @@ class Scorer:
                         else:
                             reach += 1
                         j += 1
+                    if finnish:
+                        k = i + 1
+                        while k < n and surfaces[k] in _FI_ONLY and not boundary[k]:
+                            k += 1
+                        if k < n and surfaces[k] == "kuin" and not boundary[k]:
+                            # "ei voi kuin ihailla": only, not a denial
+                            negators.pop()
+                            for m in range(i + 1, j):
+                                if negated[m] == i + 1:
+                                    negated[m] = 0
+                            continue
+                        if not any(i < h.start < j for h in hits):
+                            _negate_expected_back(negated, boundary, expected_at, i)
                 else:
                     _negate_back(negated, boundary, i)
             elif token.negated_verb:
@@ -666,6 +722,14 @@ class Scorer:
             ):
                 negated[h.start] = last + 1
                 negators.append(last)
+        if finnish:
+            for h in hits:
+                if (
+                    negated[h.start]
+                    and h.kind in ("negative", "positive")
+                    and _fi_superlative(surfaces, boundary, h.start, h.end)
+                ):
+                    negated[h.start] = 0
         return negated, negators
 
     @staticmethod
@@ -721,9 +785,10 @@ def _by_lexicon(text: str) -> str:
 def _emphatic(
     surfaces: list[str], boundary: list[bool], negated: list[int], i: int, words: frozenset[str]
 ) -> bool:
-    """An emphatic word in negator i's clause: up to two words before it or in its scope."""
+    """An emphatic word in negator i's clause: up to EMPHATIC_BEFORE words before it or in its
+    scope."""
     j = i
-    while j > 0 and i - j < 2 and not boundary[j]:
+    while j > 0 and i - j < EMPHATIC_BEFORE and not boundary[j]:
         j -= 1
         if surfaces[j] in words:
             return True
@@ -733,6 +798,41 @@ def _emphatic(
             return True
         j += 1
     return False
+
+
+def _fi_superlative(surfaces: list[str], boundary: list[bool], start: int, end: int) -> bool:
+    """A superlative: "näin huonoa" in a clause with "ikinä", or "parempaa kuin"."""
+    if (
+        end < len(surfaces)
+        and surfaces[end] == "kuin"
+        and not boundary[end]
+        and _FI_COMPARATIVE.search(surfaces[end - 1])
+    ):
+        return True
+    if start == 0 or surfaces[start - 1] not in _FI_DEGREE or boundary[start]:
+        return False
+    j = start - 1
+    while j > 0 and not boundary[j]:
+        j -= 1
+        if surfaces[j] in _FI_EVER:
+            return True
+    return False
+
+
+def _negate_expected_back(
+    negated: list[int], boundary: list[bool], expected_at: set[int], i: int
+) -> None:
+    """The nearest expected word up to BACK_EXPECTED_REACH words before negator i, in its
+    clause and not negated already."""
+    j = i
+    for _ in range(BACK_EXPECTED_REACH):
+        if boundary[j] or j == 0:
+            return
+        j -= 1
+        if j in expected_at:
+            if not negated[j]:
+                negated[j] = i + 1
+            return
 
 
 def _negate_back(negated: list[int], boundary: list[bool], i: int) -> None:

@@ -1,0 +1,106 @@
+"""Finnish word order and idioms of negation (our own forum-style sentences): hyphenated
+compounds, a fronted object that is denied, "ei voi kuin" (only), superlatives under "ikinä",
+emphatic negation of a weak expectation."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect import Scorer, load_scorer
+from crisisdesk_gui.core.detect.scorer import _TOKENS, _TOKENS_HYPHEN
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return load_scorer()
+
+
+def label(scorer: Scorer, text: str) -> str:
+    return scorer.score(text, lang="fi").label
+
+
+def test_a_hyphenated_finnish_compound_is_one_word(scorer: Scorer) -> None:
+    words = [m.group() for m in _TOKENS_HYPHEN.finditer("ala-arvoista - ei") if m.lastgroup]
+    assert words == ["ala-arvoista", "-", "ei"]
+    # other languages keep splitting at the hyphen
+    assert [m.group() for m in _TOKENS.finditer("well-known")] == ["well", "-", "known"]
+    # typed without diacritics, "ala" alone would be "älä" and negate what follows
+    assert label(scorer, "Asiakaspalvelu oli ala-arvoista.") == "negative"
+    assert label(scorer, "Ostin paska-auton.") == "negative"
+    assert label(scorer, "Sote-uudistus etenee eduskunnassa.") == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitään järkeä tässä ei ole.",
+        "Apua ei saa mistään.",
+        "Tuollaista ei voi käsittää.",
+    ],
+)
+def test_a_fronted_expectation_is_denied(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+def test_a_fronted_expectation_is_not_denied_across_a_clause(scorer: Scorer) -> None:
+    assert label(scorer, "Sain apua, ei se mitään.") != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei voi kuin ihailla tuota sinnikkyyttä.",
+        "En voi muuta kuin suositella.",
+        "Ei ole mitään parempaa kuin kesäilta mökillä.",
+        "En ole koskaan syönyt näin hyvää pizzaa.",
+        "Ei ole ikinä ollut näin hyvä olo.",
+    ],
+)
+def test_only_and_superlatives_are_not_denials(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En ole ikinä nähnyt näin huonoa palvelua.",
+        "En ole koskaan kokenut yhtä tylyä kohtelua.",
+        "Ei ole mitään huonompaa kuin tämä.",
+        "Ei tästä tule yhtään mitään.",
+    ],
+)
+def test_superlative_complaints_and_emphatic_denials(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+def test_a_weak_expectation_denied_plainly_stays_neutral(scorer: Scorer) -> None:
+    assert label(scorer, "Ei tule huomenna.") == "neutral"
+    # "not bad" is still not a complaint, superlative or not
+    assert label(scorer, "Se ei ole noin huono.") != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tympii koko touhu.",
+        "Nyt menee överiksi.",
+        "Verorahoja tuhlataan veronmaksajien piikkiin.",
+        "Puhuu kuin seinälle, ihan kuin puhuisi seinälle.",
+        "Tää pompottelu virastosta toiseen jatkuu.",
+    ],
+)
+def test_second_round_forum_vocabulary(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tykkään siitä ihan hulluna.",
+        "Mikään ei voita kotiruokaa.",
+        "En malta odottaa kesää!",
+        "Ei voisi olla parempi päivä.",
+    ],
+)
+def test_praise_written_with_a_negation(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
