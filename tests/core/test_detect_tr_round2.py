@@ -39,6 +39,10 @@ NOT_NEGATIVE = [
     "hocanın adını hatırlamıyorum",
     # "inanılmaz" looks like a negated verb but is praise or surprise
     "inanılmaz bir deneyimdi",
+    # words the negated-verb pattern mistakes for verbs
+    "tamam hocam, yarın görüşürüz",
+    "Prof. Dr. Ayşe Yılmaz açılış konuşmasını yapacak",
+    "tarihi hamam gezisine katıldık",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
