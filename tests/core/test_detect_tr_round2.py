@@ -43,6 +43,10 @@ NOT_NEGATIVE = [
     "tamam hocam, yarın görüşürüz",
     "Prof. Dr. Ayşe Yılmaz açılış konuşmasını yapacak",
     "tarihi hamam gezisine katıldık",
+    # seminar and awareness topics, invitations
+    "stres yönetimi semineri perşembe günü konferans salonunda",
+    "sinir bilimi laboratuvarımız yeni üyelerini bekliyor",
+    "kadına şiddete hayır yürüyüşüne tüm öğrencilerimizi bekleriz",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -69,6 +73,12 @@ COMPLAINTS = [
     "okulum uzadı, bir yıl daha harç ödeyeceğim",
     "öğrenciler yaka paça gözaltına alındı",
     "bu okulda öğrenci hakkı diye bir şey kalmadı",
+    "öğrencileri hor gören bir yönetim",
+    "dilekçemizi aylardır geçiştiriyorlar",
+    "keyfi uygulamalarla öğrencileri mağdur ediyorlar",
+    "üniversite ticarethane olmuş",
+    "iki haftadır cevap bekliyoruz",
+    "öğrencilere ters kelepçe takıldı",
 ]
 
 
