@@ -78,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     explicit = bool(args.data_dir or os.environ.get(ENV_DATA_DIR))
     # --demo with --data-dir fills and opens that folder instead of the usual demo profile.
     profile = resolve_profile(args.data_dir or (demo_data_dir() if args.demo else None)).ensure()
-    log_path = setup_logging(log_dir_for(profile.data_dir, explicit), debug=args.debug)
+    log_path = setup_logging(
+        log_dir_for(profile.data_dir, explicit), debug=args.debug, rotate=False
+    )
     log.info("%s %s starting, profile %s", APP_NAME, __version__, profile.data_dir)
 
     from PySide6.QtGui import QIcon
@@ -236,16 +238,18 @@ def _after_first_paint(window: QWidget, job: Callable[[], None]) -> None:
 
 def _after_show(window: MainWindow, db: Database, data_dir: Path) -> None:
     """Work the first paint does not wait for: sqlite-utils (~45 ms; launch needs plain SQL
-    only), the secrets' profile before the poller may read a feed's password, the tray and
+    only), the log's rotation, the secrets' profile before the poller may read a feed's password, the tray and
     the poller, probing the keyring's backends (~100 ms) and, on a background thread, loading
     the scorer's lexicons and lemma dictionaries (seconds), so the first correction on the
     board does not stall the window."""
     import threading
 
+    from crisisdesk_gui.core import logs
     from crisisdesk_gui.core.db import full_database
 
     # Here, before any other thread runs: see core.db._SqliteUtilsWithoutNumpy.
     full_database(db)
+    logs.enable_rotation()
     from crisisdesk_gui.core import secrets, settings
 
     _configure_secrets(db, data_dir)

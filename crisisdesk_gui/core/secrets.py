@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from sqlite_utils import Database
-
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.paths import ProfilePaths, resolve_profile
 
 if TYPE_CHECKING:
     import keyring.backend
+    from sqlite_utils import Database
 
 # keyring is imported where it is used: importing it and finding its backends cost the app's
 # start ~100 ms, and most starts never touch a secret before the window is up.
@@ -319,6 +318,8 @@ def source_credentials(source_id: int, db: Database | None = None) -> tuple[str,
         path = ProfilePaths(data_dir).database
         if not path.exists():
             return None
+        from sqlite_utils import Database  # off the app's launch path
+
         db = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True), execute_plugins=False)
     try:
         row = db.execute(
