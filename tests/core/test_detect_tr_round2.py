@@ -23,6 +23,8 @@ PRAISE = [
     "projemiz TÜBİTAK desteği almaya hak kazandı",
     "şenlik dolu dolu geçti",
     "hocamız çok alçak gönüllü biri",
+    "yalnız değilsiniz arkadaşlar, yanınızdayız",
+    "bu hocanın üstüne yok",
 ]
 
 
@@ -47,6 +49,10 @@ NOT_NEGATIVE = [
     "stres yönetimi semineri perşembe günü konferans salonunda",
     "sinir bilimi laboratuvarımız yeni üyelerini bekliyor",
     "kadına şiddete hayır yürüyüşüne tüm öğrencilerimizi bekleriz",
+    # "-sız" forms that a negative prefix used to catch, praise said negated
+    "kampüste kesintisiz internet var artık",
+    "dersler sıkıntısız geçti",
+    "üç saat derste hiç sıkılmadım",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -79,6 +85,7 @@ COMPLAINTS = [
     "üniversite ticarethane olmuş",
     "iki haftadır cevap bekliyoruz",
     "öğrencilere ters kelepçe takıldı",
+    "bizi rahat bırakın artık",
 ]
 
 
