@@ -104,3 +104,40 @@ def test_second_round_forum_vocabulary(scorer: Scorer, text: str) -> None:
 )
 def test_praise_written_with_a_negation(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vanhuksista ei välitetä.", "negative"),
+        ("Tässä maassa ei arvosteta vanhuksia.", "negative"),
+        ("Mitään ei hoideta.", "negative"),
+        ("Meitä petetään joka käänteessä.", "negative"),
+        ("Asiat hoidetaan hyvin.", "neutral"),
+    ],
+)
+def test_passives_simplemma_misses_reach_the_verb(scorer: Scorer, text: str, expected: str) -> None:
+    assert label(scorer, text) == expected
+
+
+def test_passive_candidates_follow_gradation_and_vowel_harmony() -> None:
+    from crisisdesk_gui.core.detect.scorer import _passive_fi
+
+    assert "välittää" in _passive_fi("välitetä")
+    assert "hoitaa" in _passive_fi("hoideta")
+    assert "korjata" in _passive_fi("korjattiin")
+    assert "kuunnella" in _passive_fi("kuunnellaan")
+    assert _passive_fi("talo") == ()
+
+
+def test_a_phrase_word_does_not_widen_a_single_entry_written_otherwise(scorer: Scorer) -> None:
+    # "kuka välittää" (a phrase) once let the entry "valittaa" (complain) match "välittää"
+    assert label(scorer, "Hän välittää minusta.") != "negative"
+    assert label(scorer, "Hän valittaa aina.") == "negative"
+
+
+def test_a_denied_crisis_word_is_relief(scorer: Scorer) -> None:
+    score = scorer.score("Onneksi kaikki päättyi hyvin eikä kukaan loukkaantunut.", lang="fi")
+    assert score.label != "negative"
+    assert score.severity == 3  # the topic keeps its level
+    assert label(scorer, "Kaksi ihmistä loukkaantui kolarissa.") == "negative"

@@ -80,6 +80,9 @@ class Table:
     # folded word (prefixes with their "*") → the forms written in the file, diacritics kept:
     # a word typed with diacritics must match what was written ("açı" is not "acı").
     written: dict[str, set[str]] = field(default_factory=dict)
+    # the same for the words of phrases: a phrase's "välittää" ("kuka välittää") must not let
+    # the single entry "valittaa" (complain) match "välittää" (care)
+    phrase_written: dict[str, set[str]] = field(default_factory=dict)
     # words marked "=" in the file: matched as written even in text typed without diacritics
     # ("=ölüm" never matches "olum", slang for "oğlum")
     strict: set[str] = field(default_factory=set)
@@ -97,8 +100,9 @@ class Table:
         )
         if not words:
             return
+        forms = self.written if len(words) == 1 else self.phrase_written
         for raw, word, strict in zip(raws, words, marked, strict=True):
-            self.written.setdefault(word, set()).add(written_word(raw.rstrip("*")))
+            forms.setdefault(word, set()).add(written_word(raw.rstrip("*")))
             if strict:
                 self.strict.add(word)
         key = " ".join(words)
@@ -139,11 +143,18 @@ class Table:
                         return stem + "*", self.prefix[stem]
         return None
 
-    def _same(self, pattern: str, typed: tuple[str, str] | None, k: int, loose: bool) -> bool:
+    def _same(
+        self,
+        pattern: str,
+        typed: tuple[str, str] | None,
+        k: int,
+        loose: bool,
+        phrase: bool = False,
+    ) -> bool:
         if typed is None or (loose and pattern not in self.strict):
             return True
         written = typed[k]
-        forms = self.written.get(pattern)
+        forms = (self.phrase_written if phrase else self.written).get(pattern)
         if forms is None:
             return True
         if pattern.endswith("*"):
@@ -208,8 +219,8 @@ class Table:
             return False
         if written is None or (loose and pattern not in self.strict):
             return True
-        return (on_surface and self._same(pattern, written, 0, False)) or (
-            on_lemma and self._same(pattern, written, 1, False)
+        return (on_surface and self._same(pattern, written, 0, False, True)) or (
+            on_lemma and self._same(pattern, written, 1, False, True)
         )
 
 

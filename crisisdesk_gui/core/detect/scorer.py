@@ -51,7 +51,7 @@ SCOPE_TRANSPARENT = {"fi": frozenset(_FI_TRANSPARENT.split())}
 _FI_EMPHATIC = (
     "kukaan kenenkaan kenellekaan keneltakaan kehenkaan kenestakaan mikaan mistaan mihinkaan"
     " missaan millaan milloinkaan koskaan ikina yhtaan ollenkaan lainkaan edes vielakaan"
-    " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin"
+    " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin edelleenkaan"
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
 EMPHATIC_NEGATION = 1.6
@@ -212,6 +212,14 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
             if polar is not None or words:
                 lemma = v_lemma
                 break
+    if polar is None and not words and lang == "fi":
+        # simplemma misses many passives ("ei välitetä", "hoideta", "arvosteta", "petetään")
+        for verb in _passive_fi(squeezed):
+            folded = squeeze(fold(verb))
+            words, polar = _lookup(lex, folded, folded, (verb, verb), loose, "")
+            if polar is not None or words:
+                lemma = folded
+                break
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
     if polar is None and not words and lang == "fi":
@@ -304,6 +312,63 @@ def _spoken_fi(word: str) -> list[str]:
         if word.endswith(ending):
             return [word[: -len(ending)] + w for w in written]
     return []
+
+
+# Finnish passive endings and the verb stems they leave: present "-taan" and the negated "-ta"
+# (ei välitetä), past "-ttiin", participle "-ttu"; back-vowel spelling, front vowels mapped.
+_PASSIVE_FI = ("ttaisiin", "ttiin", "taan", "ttu", "ta")
+# Consonant gradation: the weak grade a passive shows and the strong grade of the infinitive
+# ("välite-" → "välittää", "hoide-" → "hoitaa", "pete-" → "pettää").
+_STRONG_FI = (
+    ("nn", "nt"),
+    ("ll", "lt"),
+    ("rr", "rt"),
+    ("mm", "mp"),
+    ("ng", "nk"),
+    ("t", "tt"),
+    ("k", "kk"),
+    ("p", "pp"),
+    ("d", "t"),
+    ("v", "p"),
+)
+_FRONT = str.maketrans("aou", "äöy")
+
+
+@lru_cache(maxsize=50_000)
+def _passive_fi(word: str) -> tuple[str, ...]:
+    """Infinitives a Finnish passive form (lower case, as written) may belong to, most likely
+    first; the caller keeps the first that a lexicon knows."""
+    front = any(c in word for c in "äöy")
+    back = word.translate(str.maketrans("äöy", "aou")) if front else word
+    found: list[str] = []
+    if back.endswith("aan") and len(back) >= 7:
+        found.append(back[:-2])  # "korjataan", "kuunnellaan", "huomioidaan": infinitive + "an"
+    for ending in _PASSIVE_FI:
+        if not back.endswith(ending) or len(back) - len(ending) < 3:
+            continue
+        stem = back[: -len(ending)]
+        if ending != "ta" and ending != "taan":
+            found.append(stem + "ta")  # "korjattiin", "korjattu": type 4
+        if stem.endswith("e"):  # "arvoste-", "välite-", "lue-": a type 1 verb in -aa/-ea
+            bases = [stem[:-1]]
+            ends: tuple[str, ...] = ("aa", "ea")
+        elif stem[-1] in "aiou":  # "puhu-", "sano-", "syrji-": the stem vowel stays
+            bases = [stem]
+            ends = ("a",)
+        else:
+            break
+        for base in list(bases):
+            for weak, strong in _STRONG_FI:
+                if base.endswith(weak):
+                    bases.append(base[: -len(weak)] + strong)
+                    break
+            if base[-1] in "aeiou":
+                bases.append(base + "k")  # "lue-" → "lukea" (the k a weak grade loses)
+        found.extend(base + end for base in bases for end in ends)
+        break
+    if not front:
+        return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(f.translate(_FRONT) for f in found))
 
 
 # Negating prefixes that turn a word's polarity: "niemiły", "epäreilu", "unhelpful".
@@ -525,7 +590,9 @@ class Scorer:
                 level = int(hit.weight)
                 severity = max(severity, level)
                 mention = lex.severity_mentions and hit.text in lex.severity_mentions
-                neg += (MENTION_WEIGHT if mention else SEVERITY_WEIGHT) * level
+                weight = (MENTION_WEIGHT if mention else SEVERITY_WEIGHT) * level
+                # "kukaan ei loukkaantunut": the topic keeps its level, the denial its relief
+                neg += weight * NEGATED_NEGATIVE if is_negated else weight
                 reasons.append(Reason("severity", said, float(level)))
             elif hit.kind == "insult":
                 if lex.insults.extra.get(hit.text) == "expletive":
