@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlite_utils import Database
 
+    from crisisdesk_gui.services.single_instance import SingleInstance
     from crisisdesk_gui.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -99,8 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "crisisdesk.svg")))
     install_excepthook(log_path)
 
-    instance = SingleInstance(profile.lock_name, app)
-    if not instance.listen():
+    instance = SingleInstance(profile.lock_name, profile.lock_file, app)
+    if not instance.claim():
         log.info("already running on this profile; asked it to come to the front")
         return 0
 
@@ -128,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             db.conn.close()
             instance.close()
             profile = resolve_profile(demo_data_dir()).ensure()
-            instance = SingleInstance(profile.lock_name, app)
-            if not instance.listen():
+            instance = SingleInstance(profile.lock_name, profile.lock_file, app)
+            if not instance.claim():
                 return 0
             db = _open_demo(profile.data_dir)
 
@@ -137,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = i18n.set_language(args.lang or settings.get(db, "ui_language"))
         qt_i18n.install_qt_translations(app, lang)
 
+    from crisisdesk_gui.services.single_instance import SingleInstance
     from crisisdesk_gui.ui.main_window import MainWindow
 
     window = MainWindow(profile, db)
@@ -149,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMinimized()  # without a tray, a hidden window could not be reached
     from PySide6.QtCore import QTimer
 
-    _after_first_paint(window, lambda: _after_show(window, db, profile.data_dir))
+    _after_first_paint(window, lambda: _after_show(window, db, profile.data_dir, instance))
     if smoke_ms := os.environ.get("CRISISDESK_SMOKE_QUIT_MS"):
         QTimer.singleShot(int(smoke_ms), app.quit)  # packaging/check_bundle.sh: start, then quit
     return app.exec()
@@ -236,9 +238,9 @@ def _after_first_paint(window: QWidget, job: Callable[[], None]) -> None:
     QTimer.singleShot(AFTER_PAINT_FALLBACK_MS, run_once)
 
 
-def _after_show(window: MainWindow, db: Database, data_dir: Path) -> None:
+def _after_show(window: MainWindow, db: Database, data_dir: Path, instance: SingleInstance) -> None:
     """Work the first paint does not wait for: sqlite-utils (~45 ms; launch needs plain SQL
-    only), the log's rotation, the secrets' profile before the poller may read a feed's password, the tray and
+    only), the log's rotation, the socket later starts knock on, the secrets' profile before the poller may read a feed's password, the tray and
     the poller, probing the keyring's backends (~100 ms) and, on a background thread, loading
     the scorer's lexicons and lemma dictionaries (seconds), so the first correction on the
     board does not stall the window."""
@@ -250,6 +252,7 @@ def _after_show(window: MainWindow, db: Database, data_dir: Path) -> None:
     # Here, before any other thread runs: see core.db._SqliteUtilsWithoutNumpy.
     full_database(db)
     logs.enable_rotation()
+    instance.serve()
     from crisisdesk_gui.core import secrets, settings
 
     _configure_secrets(db, data_dir)

@@ -54,6 +54,11 @@ class ProfilePaths:
         return self.data_dir / "logs"
 
     @property
+    def lock_file(self) -> Path:
+        """Held by the app running on this profile (services.single_instance)."""
+        return self.data_dir / "crisisdesk.lock"
+
+    @property
     def lock_name(self) -> str:
         """A name for the single-instance socket that is unique per profile."""
         # Two checksums rather than hashlib, which loads OpenSSL (~3 ms of the app's launch).

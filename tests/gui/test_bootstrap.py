@@ -152,13 +152,14 @@ def test_try_with_sample_data_opens_the_filled_demo_profile(tmp_path: Path) -> N
 def test_services_start_after_the_first_paint(
     qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Launch shows the board first; sqlite-utils, the secrets' profile, the tray and the poller
-    follow the first paint."""
+    """Launch shows the board first; sqlite-utils, the single-instance socket, the secrets'
+    profile, the tray and the poller follow the first paint."""
     import sqlite_utils
 
     from crisisdesk_gui.core import secrets
     from crisisdesk_gui.core.db import open_profile_db
     from crisisdesk_gui.core.paths import ProfilePaths
+    from crisisdesk_gui.services.single_instance import SingleInstance
     from crisisdesk_gui.ui.main_window import MainWindow
 
     monkeypatch.setattr(app, "_warm_up", lambda langs: None)  # no lexicons in this test
@@ -168,13 +169,18 @@ def test_services_start_after_the_first_paint(
     qtbot.addWidget(window)
     monkeypatch.setattr(window.poller, "poll_now", lambda *a: None)  # its first poll: not here
     assert not window.poller._timer.isActive() and not window.tray._timer.isActive()
+    profile = ProfilePaths(data_dir)
+    instance = SingleInstance(profile.lock_name, profile.lock_file)
+    assert instance.claim() and instance.server is None
     done: list[bool] = []
     app._after_first_paint(
-        window, lambda: done.append(True) or app._after_show(window, db, data_dir)
+        window, lambda: done.append(True) or app._after_show(window, db, data_dir, instance)
     )
     window.show()
     qtbot.waitUntil(lambda: bool(done) and window.poller._timer.isActive())
     assert window.tray._timer.isActive()
+    assert instance.server is not None and instance.server.isListening()
+    instance.close()
     assert isinstance(db, sqlite_utils.Database)
     assert secrets._active_data_dir == data_dir
     window.poller.stop()

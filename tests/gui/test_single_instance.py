@@ -1,8 +1,10 @@
-"""One running app per profile: the second start activates the first and exits; stale sockets."""
+"""One running app per profile: the second start activates the first and exits; crashes leave
+neither the lock nor the socket in the way."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,19 +21,32 @@ def _name() -> str:
     return f"crisisdesk-test-{uuid.uuid4().hex[:12]}"
 
 
-def test_second_instance_activates_the_first(qtbot) -> None:
-    first = SingleInstance(_name())
+def test_second_instance_activates_the_first(qtbot, tmp_path: Path) -> None:
+    first = SingleInstance(_name(), tmp_path / "app.lock")
     assert first.listen() is True
-    second = SingleInstance(first.name)
+    second = SingleInstance(first.name, tmp_path / "app.lock")
     with qtbot.waitSignal(first.activated, timeout=5000):
-        assert second.listen() is False
-    assert not second.server.isListening()
+        assert second.claim() is False
+    assert second.server is None
+    first.close()
+    # Closed: the profile is free again.
+    assert SingleInstance(first.name, tmp_path / "app.lock").claim() is True
+
+
+def test_the_first_start_opens_no_socket_until_asked(tmp_path: Path) -> None:
+    """The socket waits for the window (QtNetwork is not needed to claim the profile)."""
+    first = SingleInstance(_name(), tmp_path / "app.lock")
+    assert first.claim() is True
+    assert first.server is None
+    assert notify_running(first.name) is False
+    first.serve()
+    assert first.server is not None and first.server.isListening()
     first.close()
 
 
 def test_second_app_start_on_the_same_profile_exits_zero(qtbot, tmp_path: Path) -> None:
-    profile = ProfilePaths(tmp_path / "profile")
-    first = SingleInstance(profile.lock_name)
+    profile = ProfilePaths(tmp_path / "profile").ensure()
+    first = SingleInstance(profile.lock_name, profile.lock_file)
     assert first.listen()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with qtbot.waitSignal(first.activated, timeout=10000):
@@ -47,23 +62,55 @@ def test_second_app_start_on_the_same_profile_exits_zero(qtbot, tmp_path: Path) 
     first.close()
 
 
+HOLD = """
+import sys, time
+from pathlib import Path
+from crisisdesk_gui.services.single_instance import SingleInstance
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+instance = SingleInstance(sys.argv[1], Path(sys.argv[2]))
+print(instance.listen(), flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9 and Unix domain sockets")
+def test_a_crashed_instance_leaves_nothing_in_the_way(qtbot, tmp_path: Path) -> None:
+    name, lock = _name(), tmp_path / "app.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, name, str(lock)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "True"
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(30)
+    assert lock.exists()
+    assert notify_running(name) is False  # its socket file is left, with nobody listening
+
+    instance = SingleInstance(name, lock)
+    assert instance.listen() is True
+    assert instance.server is not None and instance.server.isListening()
+    with qtbot.waitSignal(instance.activated, timeout=5000):
+        assert notify_running(name)
+    instance.close()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Unix domain sockets")
-def test_stale_socket_after_a_crash_is_recovered(qtbot) -> None:
+def test_stale_socket_file_is_replaced(qtbot, tmp_path: Path) -> None:
     name = _name()
-    probe = SingleInstance(name)
-    assert probe.server.listen(name)
+    probe = SingleInstance(name, tmp_path / "probe.lock")
+    probe.serve()
+    assert probe.server is not None
     path = probe.server.fullServerName()
     probe.close()
-    # A crashed instance leaves its socket file behind with nobody listening.
     leftover = socket.socket(socket.AF_UNIX)
     leftover.bind(path)
     leftover.close()
     assert Path(path).exists()
-    assert notify_running(name) is False
 
-    instance = SingleInstance(name)
+    instance = SingleInstance(name, tmp_path / "app.lock")
     assert instance.listen() is True
-    assert instance.server.isListening()
     with qtbot.waitSignal(instance.activated, timeout=5000):
         assert notify_running(name)
     instance.close()
