@@ -25,6 +25,7 @@ PRAISE = [
     "hocamız çok alçak gönüllü biri",
     "yalnız değilsiniz arkadaşlar, yanınızdayız",
     "bu hocanın üstüne yok",
+    "hocamı dinlemeye doyamadım",
 ]
 
 
@@ -86,6 +87,11 @@ COMPLAINTS = [
     "iki haftadır cevap bekliyoruz",
     "öğrencilere ters kelepçe takıldı",
     "bizi rahat bırakın artık",
+    "Allah'tan korkun, öğrenciye bunu yapmayın",
+    "yemekhanede porsiyonlar küçük, doymuyoruz",
+    "sınav tamamen müfredat dışıydı",
+    "yurtların hali içler acısı",
+    "bu habere hiç şaşırmadık",
 ]
 
 
