@@ -141,3 +141,13 @@ def test_a_denied_crisis_word_is_relief(scorer: Scorer) -> None:
     assert score.label != "negative"
     assert score.severity == 3  # the topic keeps its level
     assert label(scorer, "Kaksi ihmistä loukkaantui kolarissa.") == "negative"
+
+
+@pytest.mark.parametrize("text", ["Se huijas mua.", "Ne pilas koko illan.", "Ihan hirveit juttui."])
+def test_spoken_past_and_clipped_partitive(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+def test_a_comparative_reaches_its_word_but_not_a_weak_one(scorer: Scorer) -> None:
+    assert label(scorer, "Tyhmempää juttua en ole kuullut.") == "negative"
+    assert label(scorer, "Vanhempani asuvat Oulussa.") == "neutral"

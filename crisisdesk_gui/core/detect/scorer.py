@@ -220,6 +220,14 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
             if polar is not None or words:
                 lemma = folded
                 break
+    if polar is None and not words and lang == "fi":
+        # "tyhmempää", "kamalampi": a comparative simplemma leaves as it is
+        for base in _degree_fi(lemma):
+            words, polar = _lookup(lex, base, base, None, True, "")
+            if polar is not None and polar[1] < DEGREE_MIN_WEIGHT:
+                words, polar = [], None  # "vanhin", "vaikein": the oldest, the hardest
+            if polar is not None or words:
+                break
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
     if polar is None and not words and lang == "fi":
@@ -302,6 +310,8 @@ _SPOKEN_FI = (
     ("lly", ("llyt",)),
     ("ssu", ("ssut",)),
     ("ssy", ("ssyt",)),
+    ("it", ("ita", "itä")),  # "hirveit", "idioottei(t)": a partitive plural clipped
+    ("s", ("si",)),  # "huijas", "pilas", "hajos": the past tense without its -i
 )
 
 
@@ -369,6 +379,21 @@ def _passive_fi(word: str) -> tuple[str, ...]:
     if not front:
         return tuple(dict.fromkeys(found))
     return tuple(dict.fromkeys(f.translate(_FRONT) for f in found))
+
+
+# Words whose comparative is found this way weigh at least this much (see _degree_fi): words
+# negative only in some senses ("vanha", "vaikea") are left alone.
+DEGREE_MIN_WEIGHT = 1.0
+
+
+def _degree_fi(lemma: str) -> tuple[str, ...]:
+    """Positive-degree forms (folded) of a Finnish comparative lemma ("kamalampi",
+    "tyhmempi"); superlatives are lexicon entries where they judge ("kamalin"): "-in" also
+    ends nouns ("puhelin") and adverbs."""
+    if len(lemma) >= 7 and lemma.endswith("mpi"):
+        stem = lemma[:-3]
+        return (stem, stem[:-1] + "a") if stem.endswith("e") else (stem,)
+    return ()
 
 
 # Negating prefixes that turn a word's polarity: "niemiły", "epäreilu", "unhelpful".
