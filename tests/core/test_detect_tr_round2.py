@@ -26,6 +26,7 @@ PRAISE = [
     "yalnız değilsiniz arkadaşlar, yanınızdayız",
     "bu hocanın üstüne yok",
     "hocamı dinlemeye doyamadım",
+    "yüzme takımımız üniversite rekorunu kırdı, tebrikler",
 ]
 
 
@@ -54,6 +55,12 @@ NOT_NEGATIVE = [
     "kampüste kesintisiz internet var artık",
     "dersler sıkıntısız geçti",
     "üç saat derste hiç sıkılmadım",
+    # research news and hopes that mention negative topics
+    "biyoloji bölümü yeni bir böcek türü keşfetti",
+    "deney faresi üzerinde yapılan çalışma yayımlandı",
+    "yeni dönemi heyecanla bekliyorum",
+    "iklim krizi paneli yarın saat 14'te",
+    "eksik evrakı olan öğrencilerimiz öğrenci işlerine başvurabilir",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -92,6 +99,9 @@ COMPLAINTS = [
     "sınav tamamen müfredat dışıydı",
     "yurtların hali içler acısı",
     "bu habere hiç şaşırmadık",
+    "yemekten böcek çıktı",
+    "yurtta fare gördük",
+    "iki haftadır cevap bekliyorum",
 ]
 
 
