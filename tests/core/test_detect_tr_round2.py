@@ -61,6 +61,12 @@ NOT_NEGATIVE = [
     "yeni dönemi heyecanla bekliyorum",
     "iklim krizi paneli yarın saat 14'te",
     "eksik evrakı olan öğrencilerimiz öğrenci işlerine başvurabilir",
+    # announcements and plain facts said with a negation
+    "bu dönem kaç ders alacağım henüz belli değil",
+    "bilgisayar mühendisliği mi endüstri mühendisliği mi, karar veremedim",
+    "öğrencilerin dikkatine: kimlik kartı olmadan sınava girilemez",
+    "yarın kar nedeniyle ders olmayacak",
+    "geç yapılan başvurular kabul edilmeyecektir",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -102,6 +108,8 @@ COMPLAINTS = [
     "yemekten böcek çıktı",
     "yurtta fare gördük",
     "iki haftadır cevap bekliyorum",
+    "sınav tarihi hâlâ belli değil",
+    "hocam bu iş böyle olmayacak",
 ]
 
 
