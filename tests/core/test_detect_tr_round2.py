@@ -27,6 +27,7 @@ PRAISE = [
     "bu hocanın üstüne yok",
     "hocamı dinlemeye doyamadım",
     "yüzme takımımız üniversite rekorunu kırdı, tebrikler",
+    "sonunda finaller bitti, tatil başlıyor",
 ]
 
 
@@ -67,6 +68,10 @@ NOT_NEGATIVE = [
     "öğrencilerin dikkatine: kimlik kartı olmadan sınava girilemez",
     "yarın kar nedeniyle ders olmayacak",
     "geç yapılan başvurular kabul edilmeyecektir",
+    # memorial days and the end of exams
+    "Ulu Önder Atatürk'ü vefatının yıl dönümünde saygı ve özlemle anıyoruz",
+    "Çanakkale şehitlerimizi rahmet ve minnetle anıyoruz",
+    "endişelenmeye gerek yok, başvurular uzatıldı",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -110,6 +115,8 @@ COMPLAINTS = [
     "iki haftadır cevap bekliyorum",
     "sınav tarihi hâlâ belli değil",
     "hocam bu iş böyle olmayacak",
+    # "gerek" (a low-weight root for "gerek yok") must not hide "gereksiz*"
+    "bu kural tamamen gereksizdi",
 ]
 
 
