@@ -151,3 +151,19 @@ def test_spoken_past_and_clipped_partitive(scorer: Scorer, text: str) -> None:
 def test_a_comparative_reaches_its_word_but_not_a_weak_one(scorer: Scorer) -> None:
     assert label(scorer, "Tyhmempää juttua en ole kuullut.") == "negative"
     assert label(scorer, "Vanhempani asuvat Oulussa.") == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En usko tuohon hetkeäkään.", "negative"),
+        ("En usko, että huomenna sataa.", "neutral"),
+        ("Ei ole oikein, että näin tehdään.", "negative"),
+        ("En tiedä enää mitä tehdä.", "negative"),
+        ("Pikaista paranemista ja paljon voimia!", "positive"),
+        ("Koira haukkuu aina kun joku tulee ovelle.", "neutral"),
+        ("Yllätys yllätys, hinnat nousi taas.", "negative"),
+    ],
+)
+def test_forum_idioms(scorer: Scorer, text: str, expected: str) -> None:
+    assert label(scorer, text) == expected

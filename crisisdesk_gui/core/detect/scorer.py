@@ -51,7 +51,8 @@ SCOPE_TRANSPARENT = {"fi": frozenset(_FI_TRANSPARENT.split())}
 _FI_EMPHATIC = (
     "kukaan kenenkaan kenellekaan keneltakaan kehenkaan kenestakaan mikaan mistaan mihinkaan"
     " missaan millaan milloinkaan koskaan ikina yhtaan ollenkaan lainkaan edes vielakaan"
-    " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin edelleenkaan"
+    " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin edelleenkaan hetkeakaan sekuntiakaan"
+    " patkaakaan tippaakaan piiruakaan grammaakaan senttiakaan yhtikas"
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
 EMPHATIC_NEGATION = 1.6
