@@ -132,10 +132,13 @@ _CAMEL = re.compile(r"(?<=[a-zçğıöşüäåéąćęłńóśźż])(?=[A-ZÇĞ�
 # Turkish verbal negation on the folded form: stem + (y)a/e (ability) + mA + tense/person.
 _TR_NEG_VERB = re.compile(
     r"^(?P<stem>[a-z]{2,}?)(?:y?[ae])?m(?:[ae](?:d[iu]|z(?:$|s[iu]n|l[ae]r|d[iu]|m[iu]s|[iu]z)"
-    r"|m[iu]s|y[ae]c[ae][kg]|y[iu]n|m[ae]l[iu]|m$|m[iu]z$|y[iu]z$)|[iu]yo)"
+    r"|m[iu]s|y[ae]c[ae][kg]|y[iu]n|m[ae]l[iu]|m$|y[iu]z$)|[iu]yo)"
 )
 _TR_QUESTION = frozenset({"mi", "mu", "miydi", "muydu", "misin", "musun", "misiniz", "miyim"})
 _TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
+# "kalkmam lazım", "çalışmam gerek", "bitirmem için": "-mAm" before these is "my X-ing" (a
+# verbal noun), not "I won't" ("-mAmIz", "our X-ing", is not in _TR_NEG_VERB at all).
+_TR_NEED = ("gerek", "lazim", "sart", "icin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -794,7 +797,11 @@ class Scorer:
                             _negate_expected_back(negated, boundary, expected_at, i)
                 else:
                     _negate_back(negated, boundary, i)
-            elif token.negated_verb:
+            elif token.negated_verb and not (
+                surfaces[i].endswith(("mam", "mem"))
+                and i + 1 < n
+                and surfaces[i + 1].startswith(_TR_NEED)
+            ):
                 if i in has_hit and token.negation_written:
                     continue  # "unutulmaz": written negated, its negation is its meaning
                 negators.append(i)

@@ -1,0 +1,32 @@
+"""Turkish verbal nouns in -mA + possessive ("gitmemiz lazım", "kalkmam gerek") are not negated
+verbs (request of the Turkish lexicon maintainer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect import Scorer, load_scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return load_scorer()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "derse gitmemiz lazım",
+        "okulu bitirmemiz için iki yıl var",
+        "ders çalışmamız gerekiyor",
+        "yarın erken kalkmam lazım",
+        "sınava çalışmam gerek",
+    ],
+)
+def test_a_verbal_noun_is_no_negation(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "neutral"
+
+
+@pytest.mark.parametrize("text", ["bir daha buradan almam", "asla gelmem", "ürün gelmedi"])
+def test_negated_verbs_stay_negated(scorer: Scorer, text: str) -> None:
+    assert scorer.score(text, lang="tr").label == "negative"
