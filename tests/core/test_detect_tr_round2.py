@@ -72,6 +72,9 @@ NOT_NEGATIVE = [
     "Ulu Önder Atatürk'ü vefatının yıl dönümünde saygı ve özlemle anıyoruz",
     "Çanakkale şehitlerimizi rahmet ve minnetle anıyoruz",
     "endişelenmeye gerek yok, başvurular uzatıldı",
+    # prefixes that fold onto other words ("sitem" in "sitemizde", "hesap sorusu")
+    "duyuru web sitemizde yayımlandı",
+    "yarınki sınavda iki hesap sorusu çıkacak",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -117,6 +120,8 @@ COMPLAINTS = [
     "hocam bu iş böyle olmayacak",
     # "gerek" (a low-weight root for "gerek yok") must not hide "gereksiz*"
     "bu kural tamamen gereksizdi",
+    "öğrencileri bezdirdiler, herkes okulu bırakıyor",
+    "bu yaptığınızın hesabı sorulacak",
 ]
 
 
