@@ -139,6 +139,11 @@ _TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
 # "kalkmam lazım", "çalışmam gerek", "bitirmem için": "-mAm" before these is "my X-ing" (a
 # verbal noun), not "I won't" ("-mAmIz", "our X-ing", is not in _TR_NEG_VERB at all).
 _TR_NEED = ("gerek", "lazim", "sart", "icin")
+# "hiç bu kadar mutlu olmamıştım", "hiç böyle kötü bir hoca görmedim": "never" + a degree word
+# + a negated past verb is a superlative; the verb denies nothing (see _tr_superlative).
+_TR_PAST_NEG = re.compile(r"m[ae](?:d[iu]|m[iu]s)")
+_TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
+TR_SUPERLATIVE_REACH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -797,10 +802,14 @@ class Scorer:
                             _negate_expected_back(negated, boundary, expected_at, i)
                 else:
                     _negate_back(negated, boundary, i)
-            elif token.negated_verb and not (
-                surfaces[i].endswith(("mam", "mem"))
-                and i + 1 < n
-                and surfaces[i + 1].startswith(_TR_NEED)
+            elif (
+                token.negated_verb
+                and not (
+                    surfaces[i].endswith(("mam", "mem"))
+                    and i + 1 < n
+                    and surfaces[i + 1].startswith(_TR_NEED)
+                )
+                and not _tr_superlative(surfaces, boundary, i)
             ):
                 if i in has_hit and token.negation_written:
                     continue  # "unutulmaz": written negated, its negation is its meaning
@@ -916,6 +925,21 @@ def _fi_superlative(surfaces: list[str], boundary: list[bool], start: int, end: 
         j -= 1
         if surfaces[j] in _FI_EVER:
             return True
+    return False
+
+
+def _tr_superlative(surfaces: list[str], boundary: list[bool], i: int) -> bool:
+    """Negated past verb i ends "hiç bu kadar … olmamıştım": a superlative, not a denial."""
+    if not _TR_PAST_NEG.search(surfaces[i]):
+        return False
+    degree = False
+    j = i
+    while j > 0 and i - j < TR_SUPERLATIVE_REACH and not boundary[j]:
+        j -= 1
+        if surfaces[j] in _TR_DEGREE:
+            degree = True
+        elif surfaces[j] == "hic":
+            return degree
     return False
 
 
