@@ -28,6 +28,7 @@ PRAISE = [
     "hocamı dinlemeye doyamadım",
     "yüzme takımımız üniversite rekorunu kırdı, tebrikler",
     "sonunda finaller bitti, tatil başlıyor",
+    "mühendislik fakültemiz akreditasyon aldı, tebrikler",
 ]
 
 
@@ -122,6 +123,8 @@ COMPLAINTS = [
     "bu kural tamamen gereksizdi",
     "öğrencileri bezdirdiler, herkes okulu bırakıyor",
     "bu yaptığınızın hesabı sorulacak",
+    "bursum kesildi, ne yapacağım bilmiyorum",
+    "yemekhane artık paralı oldu",
 ]
 
 
