@@ -29,6 +29,7 @@ PRAISE = [
     "yüzme takımımız üniversite rekorunu kırdı, tebrikler",
     "sonunda finaller bitti, tatil başlıyor",
     "mühendislik fakültemiz akreditasyon aldı, tebrikler",
+    "mezuniyette mutluluk gözyaşları döktük",
 ]
 
 
