@@ -77,6 +77,8 @@ NOT_NEGATIVE = [
     # prefixes that fold onto other words ("sitem" in "sitemizde", "hesap sorusu")
     "duyuru web sitemizde yayımlandı",
     "yarınki sınavda iki hesap sorusu çıkacak",
+    # "=öldük" must not fold onto "olduk"
+    "hepimiz aynı kulübün üyesi olduk",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
@@ -126,6 +128,9 @@ COMPLAINTS = [
     "bu yaptığınızın hesabı sorulacak",
     "bursum kesildi, ne yapacağım bilmiyorum",
     "yemekhane artık paralı oldu",
+    "dört yılım çöpe gitti",
+    "bu mu üniversite ya",
+    "sınav haftası geldi, öldük",
 ]
 
 
