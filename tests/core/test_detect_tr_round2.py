@@ -79,6 +79,7 @@ NOT_NEGATIVE = [
     "yarınki sınavda iki hesap sorusu çıkacak",
     # "=öldük" must not fold onto "olduk"
     "hepimiz aynı kulübün üyesi olduk",
+    "hepimiz aynı şeyi düşünüyoruz, harika bir ekip",
     # "tatlı" is a dessert as often as it is sweet
     "yemekhanede bugün tatlı yoktu",
 ]
