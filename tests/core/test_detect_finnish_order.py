@@ -167,3 +167,9 @@ def test_a_comparative_reaches_its_word_but_not_a_weak_one(scorer: Scorer) -> No
 )
 def test_forum_idioms(scorer: Scorer, text: str, expected: str) -> None:
     assert label(scorer, text) == expected
+
+
+def test_the_clitic_of_a_negation_does_not_hide_the_word(scorer: Scorer) -> None:
+    assert label(scorer, "Paketti ei ollut tullutkaan perille.") == "negative"
+    assert label(scorer, "Ei se toimikaan.") == "negative"
+    assert label(scorer, "Ei se huonokaan ollut.") != "negative"

@@ -211,7 +211,13 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         match = _TR_NEG_VERB.match(surface)
         if match:
             stem = match.group("stem")
-    words, polar = _lookup(lex, surface, lemma, typed, loose, stem)
+    key, key_typed = surface, typed
+    if lang == "fi" and squeezed.endswith(("kaan", "kään")) and len(squeezed) >= 8:
+        # "tullutkaan", "toimikaan": the clitic of a negation hides the form the lexicons know
+        bare = analyse(squeezed[:-4], lang, written)
+        if bare.words:
+            key, lemma, key_typed = bare.surface, bare.lemma, bare.written
+    words, polar = _lookup(lex, key, lemma, key_typed, loose, stem)
     if polar is None and not words and lang == "fi":
         # Spoken Finnish: "surkee", "pilannu", "kamalii" are "surkea", "pilannut", "kamalia".
         for variant in _spoken_fi(squeezed):
