@@ -13,6 +13,7 @@ RESUME_DELAY_MS and then polls once; the alert engine drops anything already ann
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -64,11 +65,18 @@ class _Signals(QObject):
 
 
 class _PollTask(QRunnable):
-    def __init__(self, data_dir: Path, source_ids: Sequence[int] | None, signals: _Signals) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        source_ids: Sequence[int] | None,
+        signals: _Signals,
+        stop: threading.Event,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.source_ids = list(source_ids) if source_ids is not None else None
         self.signals = signals
+        self.stop = stop
 
     def run(self) -> None:
         started = datetime.now(UTC)
@@ -76,7 +84,7 @@ class _PollTask(QRunnable):
             from crisisdesk_gui.core import ingest
 
             summary = ingest.poll_once(
-                self.data_dir, source_ids=self.source_ids, progress=self._progress
+                self.data_dir, source_ids=self.source_ids, progress=self._progress, stop=self.stop
             )
             result = result_from_summary(summary, started)
         except Exception as exc:  # the worker must always report back, or polling stops
@@ -111,14 +119,19 @@ class Poller(QObject):
         self._timer.timeout.connect(self._tick)
         self._wall = time.time()
         self._mono = time.monotonic()
+        self._stop = threading.Event()
 
     def start(self, first_poll_ms: int = FIRST_POLL_MS) -> None:
+        self._stop.clear()
         self._timer.start()
         if first_poll_ms >= 0:
             QTimer.singleShot(first_poll_ms, self.poll_now)
 
     def stop(self) -> None:
+        """No more polls; a poll under way ends within a moment (quitting must not wait for a
+        slow host), keeping what it stored."""
         self._timer.stop()
+        self._stop.set()
 
     def wait(self, ms: int = 30_000) -> bool:
         return self._pool.waitForDone(ms)
@@ -130,7 +143,7 @@ class Poller(QObject):
             return False
         self.running = True
         self.started.emit()
-        self._pool.start(_PollTask(self.data_dir, source_ids, self._signals))
+        self._pool.start(_PollTask(self.data_dir, source_ids, self._signals, self._stop))
         return True
 
     def check_clock(self, wall: float | None = None, mono: float | None = None) -> bool:
@@ -155,5 +168,5 @@ class Poller(QObject):
         self.last_result = result
         self.finished.emit(result)
         pending, self._pending = self._pending, False
-        if pending is not False:
+        if pending is not False and not self._stop.is_set():
             self.poll_now(pending)  # type: ignore[arg-type]
