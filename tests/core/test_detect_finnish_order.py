@@ -173,3 +173,9 @@ def test_the_clitic_of_a_negation_does_not_hide_the_word(scorer: Scorer) -> None
     assert label(scorer, "Paketti ei ollut tullutkaan perille.") == "negative"
     assert label(scorer, "Ei se toimikaan.") == "negative"
     assert label(scorer, "Ei se huonokaan ollut.") != "negative"
+
+
+def test_a_past_participle_simplemma_misses_reaches_its_verb(scorer: Scorer) -> None:
+    assert label(scorer, "Lääkäri ei ole auttanut yhtään.") == "negative"
+    assert label(scorer, "Vikaa ei ole korjannut kukaan.") == "negative"
+    assert label(scorer, "Ei ole auttanutkaan.") == "negative"

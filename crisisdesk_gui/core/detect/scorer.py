@@ -211,13 +211,14 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         match = _TR_NEG_VERB.match(surface)
         if match:
             stem = match.group("stem")
-    key, key_typed = surface, typed
+    bare = None
     if lang == "fi" and squeezed.endswith(("kaan", "kään")) and len(squeezed) >= 8:
         # "tullutkaan", "toimikaan": the clitic of a negation hides the form the lexicons know
         bare = analyse(squeezed[:-4], lang, written)
-        if bare.words:
-            key, lemma, key_typed = bare.surface, bare.lemma, bare.written
-    words, polar = _lookup(lex, key, lemma, key_typed, loose, stem)
+    if bare is not None and bare.words:
+        words, polar, lemma = list(bare.words), None, bare.lemma
+    else:
+        words, polar = _lookup(lex, surface, lemma, typed, loose, stem)
     if polar is None and not words and lang == "fi":
         # Spoken Finnish: "surkee", "pilannu", "kamalii" are "surkea", "pilannut", "kamalia".
         for variant in _spoken_fi(squeezed):
@@ -229,7 +230,7 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
                 break
     if polar is None and not words and lang == "fi":
         # simplemma misses many passives ("ei välitetä", "hoideta", "arvosteta", "petetään")
-        for verb in _passive_fi(squeezed):
+        for verb in (*_passive_fi(squeezed), *_participle_fi(squeezed)):
             folded = squeeze(fold(verb))
             words, polar = _lookup(lex, folded, folded, (verb, verb), loose, "")
             if polar is not None or words:
@@ -409,6 +410,19 @@ def _degree_fi(lemma: str) -> tuple[str, ...]:
         stem = lemma[:-3]
         return (stem, stem[:-1] + "a") if stem.endswith("e") else (stem,)
     return ()
+
+
+@lru_cache(maxsize=50_000)
+def _participle_fi(word: str) -> tuple[str, ...]:
+    """Infinitives of a past participle simplemma misses ("auttanut", "korjannut")."""
+    front = any(c in word for c in "äöy")
+    back = word.translate(str.maketrans("äöy", "aou")) if front else word
+    if not back.endswith("nut") or len(back) < 7:
+        return ()
+    stem = back[:-3]
+    found = [stem[:-1] + "ta"] if stem.endswith("n") else []  # "korjan-nut" → "korjata"
+    found.append(stem + "a")  # "autta-nut" → "auttaa"
+    return tuple(f.translate(_FRONT) for f in found) if front else tuple(found)
 
 
 # Negating prefixes that turn a word's polarity: "niemiły", "epäreilu", "unhelpful".
