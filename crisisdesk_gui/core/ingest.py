@@ -30,10 +30,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
-
-from sqlite_utils import Database
 
 from crisisdesk_gui.core import schedule
 from crisisdesk_gui.core.db import connect, iso, open_profile_db, utcnow
@@ -41,6 +39,9 @@ from crisisdesk_gui.core.fetch import FetchResult, Limits, fetch, make_client
 from crisisdesk_gui.core.i18n import _
 from crisisdesk_gui.core.parse import Entry, ParsedFeed, parse_feed
 from crisisdesk_gui.core.secrets import URL_SECRET, join_url_secret
+
+if TYPE_CHECKING:  # sqlite-utils (and the numpy it may pull in) loads where a database opens
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

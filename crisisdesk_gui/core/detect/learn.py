@@ -17,11 +17,13 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from crisisdesk_gui.core.db import iso, utcnow
 from crisisdesk_gui.core.text import fold
+
+if TYPE_CHECKING:  # sqlite-utils (and the numpy it may pull in) loads where a database opens
+    from sqlite_utils import Database
 
 LABELS = ("negative", "not_negative")
 STEP = 0.5
@@ -101,7 +103,8 @@ def build(db: Database, ignore: set[str] | None = None) -> Learned:
 
 def _keywords(db: Database) -> set[str]:
     """Brand and product names are in every text; they must never learn a polarity."""
-    if "keywords" not in db.table_names():
+    # Plain SQL: parse workers load the scorer on a connection that need not import sqlite-utils.
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'keywords'").fetchone():
         return set()
     words: set[str] = set()
     for (folded,) in db.execute("SELECT folded FROM keywords").fetchall():

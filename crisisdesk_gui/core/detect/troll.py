@@ -6,14 +6,15 @@ import json
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk_gui.core.db import iso, parse_iso, utcnow
 from crisisdesk_gui.core.detect import Reason
 from crisisdesk_gui.core.detect.learn import text_key
 from crisisdesk_gui.core.i18n import ngettext
+
+if TYPE_CHECKING:  # sqlite-utils (and the numpy it may pull in) loads where a database opens
+    from sqlite_utils import Database
 
 WINDOW = timedelta(days=7)  # repeated text
 AUTHOR_WINDOW = timedelta(hours=24)
