@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from crisisdesk_gui.services.poller import Poller, PollResult
 from crisisdesk_gui.services.tray import TrayService
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # PySide builds the type on first use: ~1 ms
     from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
