@@ -13,7 +13,6 @@ A card is a story: mentions sharing `group_id` are one card, shown by its primar
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,6 +65,8 @@ def default_actor(db: Database) -> str:
     name = str(settings.get(db, "actor_name") or "").strip()
     if name:
         return name
+    import getpass  # here: the board module is on the app's launch path, the actor is not
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user entry in a container, no env vars

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import importlib.util
 import logging
 from typing import TYPE_CHECKING
@@ -164,6 +163,8 @@ class DetailPane(QWidget):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(current)) if current else 0)
 
     def _fill_history(self) -> None:
+        import html  # html.entities is a big table: not on the launch path
+
         assert self.mention_id is not None
         rows = []
         for event in reversed(board.history(self.db, self.mention_id)):
