@@ -6,12 +6,14 @@ never stored; every endless route stops when the client hangs up or the server s
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 Route = Callable[[BaseHTTPRequestHandler], None]
@@ -145,6 +147,30 @@ def static(
         send(h, status, body, ctype, extra)
 
     return route
+
+
+def held(gate: threading.Event, body: bytes, arrived: threading.Semaphore | None = None) -> Route:
+    """Answers only once `gate` is set (or after two minutes): a transfer still under way when
+    the test acts. `arrived` is released as the request comes in."""
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        if arrived is not None:
+            arrived.release()
+        gate.wait(120)
+        send(h, 200, body)
+
+    return route
+
+
+def sources_stored(db_file: Path) -> int:
+    """Sources whose last poll was committed, read from outside the polling process."""
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
+    try:
+        return conn.execute(
+            "SELECT count(*) FROM sources WHERE last_success IS NOT NULL"
+        ).fetchone()[0]
+    finally:
+        conn.close()
 
 
 def redirect(target: str, status: int = 302) -> Route:

@@ -10,33 +10,13 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from crisisdesk_gui.core import sources
-from tests.core.loopback_feeds import feed_server, send, simple_feed, static
+from tests.core.loopback_feeds import feed_server, held, simple_feed, sources_stored, static
 
 REPO = Path(__file__).resolve().parents[2]
 FAST, HELD, ITEMS = 4, 3, 5
-
-
-def held(gate: threading.Event, arrived: threading.Semaphore, body: bytes):
-    def route(h: BaseHTTPRequestHandler) -> None:
-        arrived.release()
-        gate.wait(120)  # far beyond the fetch deadline: only an abort ends these early
-        send(h, 200, body)
-
-    return route
-
-
-def stored_sources(db_file: Path) -> int:
-    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
-    try:
-        return conn.execute(
-            "SELECT count(*) FROM sources WHERE last_success IS NOT NULL"
-        ).fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, db) -> None:
@@ -46,7 +26,7 @@ def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, d
         for i in range(FAST):
             server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
         for i in range(HELD):
-            server.routes[f"/h{i}"] = held(gate, arrived, simple_feed(f"h{i}", ITEMS))
+            server.routes[f"/h{i}"] = held(gate, simple_feed(f"h{i}", ITEMS), arrived)
         for path in server.routes:
             sources.add_source(db, server.url(path))
         db_file = data_dir / "crisisdesk.db"
@@ -63,7 +43,7 @@ def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, d
             for _ in range(HELD):
                 assert arrived.acquire(timeout=90), "the held downloads never started"
             deadline = time.monotonic() + 90
-            while stored_sources(db_file) < FAST:
+            while sources_stored(db_file) < FAST:
                 assert proc.poll() is None, "the poll ended before the interrupt"
                 assert time.monotonic() < deadline, "the fast sources were not stored in time"
                 time.sleep(0.02)
@@ -80,7 +60,7 @@ def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, d
     # Waiting for the held downloads would take the read timeout (15 s) at least.
     assert took < 6, took
     assert "Traceback" not in err, err  # neither the poll nor its parse workers
-    assert stored_sources(db_file) == FAST
+    assert sources_stored(db_file) == FAST
     count = sqlite3.connect(db_file).execute("SELECT count(*) FROM mentions").fetchone()[0]
     assert count == FAST * ITEMS
 
@@ -96,7 +76,7 @@ def test_a_stop_event_ends_a_poll_within_a_moment(data_dir: Path, db) -> None:
         for i in range(FAST):
             server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
         for i in range(HELD):
-            server.routes[f"/h{i}"] = held(gate, arrived, simple_feed(f"h{i}", ITEMS))
+            server.routes[f"/h{i}"] = held(gate, simple_feed(f"h{i}", ITEMS), arrived)
         for path in server.routes:
             sources.add_source(db, server.url(path))
         done: list[object] = []
@@ -106,7 +86,7 @@ def test_a_stop_event_ends_a_poll_within_a_moment(data_dir: Path, db) -> None:
             for _ in range(HELD):
                 assert arrived.acquire(timeout=90), "the held downloads never started"
             deadline = time.monotonic() + 90
-            while stored_sources(data_dir / "crisisdesk.db") < FAST:
+            while sources_stored(data_dir / "crisisdesk.db") < FAST:
                 assert poll.is_alive(), "the poll ended before it was stopped"
                 assert time.monotonic() < deadline, "the fast sources were not stored in time"
                 time.sleep(0.02)
@@ -121,4 +101,4 @@ def test_a_stop_event_ends_a_poll_within_a_moment(data_dir: Path, db) -> None:
     (summary,) = done
     assert summary.stopped
     assert len(summary.results) == FAST and summary.ok
-    assert stored_sources(data_dir / "crisisdesk.db") == FAST
+    assert sources_stored(data_dir / "crisisdesk.db") == FAST

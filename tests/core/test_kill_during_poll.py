@@ -9,33 +9,14 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from crisisdesk_gui.core import sources
 from crisisdesk_gui.core.ingest import poll_once
-from tests.core.loopback_feeds import feed_server, send, simple_feed, static
+from tests.core.loopback_feeds import feed_server, held, simple_feed, sources_stored, static
 
 REPO = Path(__file__).resolve().parents[2]
 FAST, HELD, ITEMS = 20, 10, 50
-
-
-def held(gate: threading.Event, body: bytes):
-    def route(h: BaseHTTPRequestHandler) -> None:
-        gate.wait(60)  # answered only after the kill: these sources are mid-fetch when it lands
-        send(h, 200, body)
-
-    return route
-
-
-def committed(db_file: Path) -> int:
-    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
-    try:
-        return conn.execute(
-            "SELECT count(*) FROM sources WHERE last_success IS NOT NULL"
-        ).fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_kill_9_mid_poll_keeps_committed_sources(data_dir: Path, db) -> None:
@@ -65,7 +46,7 @@ def test_kill_9_mid_poll_keeps_committed_sources(data_dir: Path, db) -> None:
         )
         try:
             deadline = time.monotonic() + 90
-            while committed(db_file) < 3:
+            while sources_stored(db_file) < 3:
                 assert proc.poll() is None, "the poll ended before it could be killed"
                 assert time.monotonic() < deadline, "no source was committed in time"
                 time.sleep(0.02)

@@ -68,26 +68,19 @@ def test_sleep_is_detected_by_a_wall_clock_jump(qtbot, data_dir: Path) -> None:
 
 def test_stopping_ends_a_poll_under_way_at_once(qtbot, db, data_dir: Path) -> None:
     """Quitting during a poll does not wait for a slow host (its fetch deadline is 45 s)."""
-    from http.server import BaseHTTPRequestHandler
+    from tests.core.loopback_feeds import feed_server, held, simple_feed, static
 
-    from tests.core.loopback_feeds import feed_server, send, simple_feed, static
-
-    gate, arrived = threading.Event(), threading.Event()
-
-    def held(h: BaseHTTPRequestHandler) -> None:
-        arrived.set()
-        gate.wait(120)
-        send(h, 200, simple_feed("slow", 3))
+    gate, arrived = threading.Event(), threading.Semaphore(0)
 
     with feed_server() as server:
         server.routes["/fast"] = static(simple_feed("fast", 3))
-        server.routes["/slow"] = held
+        server.routes["/slow"] = held(gate, simple_feed("slow", 3), arrived)
         for path in server.routes:
             sources.add_source(db, server.url(path))
         poller = Poller(data_dir)
         try:
             assert poller.poll_now()
-            qtbot.waitUntil(arrived.is_set, timeout=60_000)
+            qtbot.waitUntil(lambda: arrived.acquire(blocking=False), timeout=60_000)
             # Waiting for the slow host would take its read timeout, 15 s.
             with qtbot.waitSignal(poller.finished, timeout=8_000) as done:
                 poller.stop()
