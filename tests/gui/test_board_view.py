@@ -292,3 +292,16 @@ def test_main_window_pages_menus_and_close_without_tray(qtbot, filled, data_dir)
     assert window.banner.isVisibleTo(window)
     window.banner.open_btn.click()
     assert window.board.detail.mention_id == 2
+
+
+def test_one_card_is_chosen_on_the_whole_board(qtbot, view: BoardView) -> None:
+    new, ack = view.lists["new"], view.lists["acknowledged"]
+    new.setCurrentIndex(view.models["new"].index(0, 0))
+    ack.setCurrentIndex(view.models["acknowledged"].index(0, 0))
+    assert view.detail.mention_id == 3
+    assert not new.selectionModel().hasSelection()
+    assert ack.selectionModel().isSelected(view.models["acknowledged"].index(0, 0))
+    # Choosing the first lane's card again is a change the detail follows.
+    new.setCurrentIndex(view.models["new"].index(0, 0))
+    assert view.detail.mention_id == view.models["new"].index(0, 0).data(board_model.ID_ROLE)
+    assert not ack.selectionModel().hasSelection()

@@ -34,6 +34,7 @@ from crisisdesk_gui.ui.board.model import ID_ROLE, UNCOUNTED, LaneModel
 from crisisdesk_gui.ui.detail_pane import DetailPane, module_exists
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
     from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class BoardView(QWidget):
             view.neighbour.connect(lambda step, p=position: self._focus_lane(p, step))
             view.move_requested.connect(lambda target, v=view: self.move_selected(v, target))
             view.selectionModel().currentChanged.connect(
-                lambda cur, _prev: cur.isValid() and self._select(cur.data(ID_ROLE))
+                lambda cur, _prev, v=view: self._current_changed(v, cur)
             )
             view.rows_painted.connect(self._rows_painted)
             box.addWidget(header)
@@ -330,6 +331,16 @@ class BoardView(QWidget):
                     view.setCurrentIndex(self.models[key].index(0, 0))
                 return
             position += step
+
+    def _current_changed(self, lane: LaneList, current: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        # One card is chosen on the whole board: the other lanes drop theirs, current index
+        # included, so choosing their card again is a change the detail follows.
+        for other in self.lists.values():
+            if other is not lane:
+                other.selectionModel().clear()
+        self._select(current.data(ID_ROLE))
 
     def _select(self, mention_id: int) -> None:
         if self._picking_first:
