@@ -88,13 +88,6 @@ class SingleInstance(QObject):
                     self.server.errorString(),
                 )
 
-    def listen(self) -> bool:
-        """claim() and serve() at once."""
-        if not self.claim():
-            return False
-        self.serve()
-        return True
-
     def close(self) -> None:
         if self.server is not None:
             self.server.close()

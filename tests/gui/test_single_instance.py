@@ -21,9 +21,17 @@ def _name() -> str:
     return f"crisisdesk-test-{uuid.uuid4().hex[:12]}"
 
 
+def _run(instance: SingleInstance) -> bool:
+    """What the app does, without the window in between: claim, then listen."""
+    if not instance.claim():
+        return False
+    instance.serve()
+    return True
+
+
 def test_second_instance_activates_the_first(qtbot, tmp_path: Path) -> None:
     first = SingleInstance(_name(), tmp_path / "app.lock")
-    assert first.listen() is True
+    assert _run(first) is True
     second = SingleInstance(first.name, tmp_path / "app.lock")
     with qtbot.waitSignal(first.activated, timeout=5000):
         assert second.claim() is False
@@ -47,7 +55,7 @@ def test_the_first_start_opens_no_socket_until_asked(tmp_path: Path) -> None:
 def test_second_app_start_on_the_same_profile_exits_zero(qtbot, tmp_path: Path) -> None:
     profile = ProfilePaths(tmp_path / "profile").ensure()
     first = SingleInstance(profile.lock_name, profile.lock_file)
-    assert first.listen()
+    assert _run(first)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with qtbot.waitSignal(first.activated, timeout=10000):
         result = subprocess.run(
@@ -69,7 +77,9 @@ from crisisdesk_gui.services.single_instance import SingleInstance
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
 instance = SingleInstance(sys.argv[1], Path(sys.argv[2]))
-print(instance.listen(), flush=True)
+claimed = instance.claim()
+instance.serve()
+print(claimed, flush=True)
 time.sleep(120)
 """
 
@@ -89,7 +99,7 @@ def test_a_crashed_instance_leaves_nothing_in_the_way(qtbot, tmp_path: Path) -> 
     assert notify_running(name) is False  # its socket file is left, with nobody listening
 
     instance = SingleInstance(name, lock)
-    assert instance.listen() is True
+    assert _run(instance) is True
     assert instance.server is not None and instance.server.isListening()
     with qtbot.waitSignal(instance.activated, timeout=5000):
         assert notify_running(name)
@@ -110,7 +120,7 @@ def test_stale_socket_file_is_replaced(qtbot, tmp_path: Path) -> None:
     assert Path(path).exists()
 
     instance = SingleInstance(name, tmp_path / "app.lock")
-    assert instance.listen() is True
+    assert _run(instance) is True
     with qtbot.waitSignal(instance.activated, timeout=5000):
         assert notify_running(name)
     instance.close()
