@@ -21,9 +21,8 @@ The rules, also stated in the README section "Alerts":
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisdesk_gui.core import board
 from crisisdesk_gui.core.db import iso, parse_iso
@@ -40,16 +39,14 @@ SPIKE_COOLDOWN = timedelta(hours=3)
 MEMORY = 20_000
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):
     kind: str  # new_negative | breach_soon | spike
     title: str
     message: str
     mention_id: int | None = None  # the card a click on the notification opens
 
 
-@dataclass(frozen=True)
-class NegativeItem:
+class NegativeItem(NamedTuple):
     """A new negative mention as the poller reports it (plain data)."""
 
     id: int
@@ -124,18 +121,24 @@ def _shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass
 class AlertEngine:
     """Remembers what was announced and applies quiet hours and pauses. No Qt, no clock."""
 
-    quiet_hours: dict[str, Any] = field(default_factory=dict)
-    notify_new: bool = True
-    notify_breach: bool = True
-    notify_spike: bool = True
-    paused_until: datetime | None = None
-    _announced: dict[int, None] = field(default_factory=dict)
-    _breach_announced: set[int] = field(default_factory=set)
-    _last_spike: datetime | None = None
+    def __init__(
+        self,
+        quiet_hours: dict[str, Any] | None = None,
+        notify_new: bool = True,
+        notify_breach: bool = True,
+        notify_spike: bool = True,
+    ) -> None:
+        self.quiet_hours: dict[str, Any] = quiet_hours or {}
+        self.notify_new = notify_new
+        self.notify_breach = notify_breach
+        self.notify_spike = notify_spike
+        self.paused_until: datetime | None = None
+        self._announced: dict[int, None] = {}  # ordered: the oldest are forgotten first
+        self._breach_announced: set[int] = set()
+        self._last_spike: datetime | None = None
 
     @classmethod
     def from_settings(cls, values: dict[str, Any]) -> AlertEngine:

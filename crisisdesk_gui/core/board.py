@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisdesk_gui.core import settings
 from crisisdesk_gui.core.db import iso, parse_iso, utcnow
@@ -31,8 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Lane:
+class Lane(NamedTuple):
     key: str
     name: str  # marked with N_; show it through _()
     group: str  # playbook | troll | false_alarm
@@ -251,8 +249,7 @@ def _correct(db: Database, mention_id: int, label: str) -> None:
 # --- countdowns ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Countdown:
+class Countdown(NamedTuple):
     state: str  # none | ok | amber | breached | answered
     seconds: int  # seconds left (negative once breached); 0 for none/answered
 
@@ -285,8 +282,7 @@ def countdown(
 # --- queries ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BoardFilter:
+class BoardFilter(NamedTuple):
     """What the board shows. Empty collections mean "any"."""
 
     sources: frozenset[int] = frozenset()
@@ -301,8 +297,7 @@ class BoardFilter:
     sort: str = "urgency"  # urgency | time
 
 
-@dataclass
-class CardRow:
+class CardRow(NamedTuple):
     """What a card paints: small on purpose (a snippet, not the text) for 50,000 cards."""
 
     id: int
@@ -317,7 +312,7 @@ class CardRow:
     first_reply_at: datetime | None
     assignee: str
     reasons: tuple[str, ...] = ()
-    sources: tuple[str, ...] = field(default_factory=tuple)  # all sources of a grouped story
+    sources: tuple[str, ...] = ()  # all sources of a grouped story
 
 
 SNIPPET_CHARS = 160

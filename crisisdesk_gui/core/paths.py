@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
+from typing import NamedTuple
 
 from crisisdesk_gui import APP_ID, APP_NAME
 
@@ -31,8 +29,7 @@ def translations_dir() -> Path:
     return _install_root() / "translations"
 
 
-@dataclass(frozen=True)
-class ProfilePaths:
+class ProfilePaths(NamedTuple):
     """Every file of one profile, all below one data directory."""
 
     data_dir: Path
@@ -72,12 +69,16 @@ class ProfilePaths:
 
 
 def default_data_dir() -> Path:
+    # Imported here, as everywhere in the app: platformdirs pulls in tempfile and shutil (~4 ms
+    # of launch), which a start with --data-dir or $CRISISDESK_DATA_DIR never needs.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def demo_data_dir() -> Path:
     """The separate profile that "Try with sample data" fills."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).with_name(f"{APP_NAME}-demo")
+    return default_data_dir().with_name(f"{APP_NAME}-demo")
 
 
 def resolve_profile(data_dir: str | os.PathLike[str] | None = None) -> ProfilePaths:

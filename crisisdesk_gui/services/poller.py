@@ -16,10 +16,9 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -31,15 +30,14 @@ RESUME_DELAY_MS = 15_000
 JUMP_SECONDS = 120  # wall clock ahead of the monotonic clock by more than this: we slept
 
 
-@dataclass
-class PollResult:
+class PollResult(NamedTuple):
     """Plain data the UI thread receives."""
 
     started: datetime
     finished: datetime
     error: str = ""
-    new_ids: list[int] = field(default_factory=list)
-    new_negative_ids: list[int] = field(default_factory=list)
+    new_ids: tuple[int, ...] = ()
+    new_negative_ids: tuple[int, ...] = ()
     sources_ok: int = 0
     sources_failed: int = 0
     summary: Any = None  # the core's PollSummary, for whoever wants details
@@ -51,8 +49,8 @@ def result_from_summary(summary: Any, started: datetime) -> PollResult:
     return PollResult(
         started=started,
         finished=datetime.now(UTC),
-        new_ids=list(summary.new_ids),
-        new_negative_ids=list(summary.negative_ids),
+        new_ids=tuple(summary.new_ids),
+        new_negative_ids=tuple(summary.negative_ids),
         sources_ok=len(summary.results) - failed,
         sources_failed=failed,
         summary=summary,

@@ -8,7 +8,7 @@ where the desktop has no tray, through `alert_in_window` for the main window's b
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -152,7 +152,7 @@ class TrayService(QObject):
 
     # --- feeding the rules ---------------------------------------------------------
 
-    def handle_poll(self, new_negative_ids: list[int]) -> list[alerts.Alert]:
+    def handle_poll(self, new_negative_ids: Sequence[int]) -> list[alerts.Alert]:
         """After a poll: one grouped notification for the new negatives, and the badge."""
         self.update_badge()
         items = self._negative_items(new_negative_ids)

@@ -37,7 +37,7 @@ def test_poll_off_the_ui_thread_with_a_local_file(qtbot, db, data_dir: Path, tmp
     # The pending request runs once afterwards and finds nothing new.
     with qtbot.waitSignal(poller.finished, timeout=60_000) as again:
         pass
-    assert again.args[0].new_ids == []
+    assert again.args[0].new_ids == ()
     assert poller.wait(10_000) and threading.get_ident() == main
     stored = db.execute("SELECT count(*) FROM mentions").fetchone()[0]
     assert stored == 2
