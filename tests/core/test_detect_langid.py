@@ -41,3 +41,12 @@ def test_our_four_languages(text: str, lang: str) -> None:
 )
 def test_other(text: str) -> None:
     assert identify(text)[0] == "other"
+
+
+def test_a_long_text_is_judged_by_its_beginning() -> None:
+    # The model's cost grows with the text; a few sentences settle the language. A Finnish
+    # review that quotes a long English reply is Finnish.
+    finnish = "Tilasin kakun syntymäpäiville, mutta se tuli myöhässä ja oli kuivaa. " * 3
+    english = "We apologise for the inconvenience and will refund your order soon. " * 40
+    assert identify(finnish + english)[0] == "fi"
+    assert identify(english)[0] == "en"

@@ -28,6 +28,9 @@ FOREIGN_CONFIDENCE = 0.9
 # Above this our four-language verdict is taken without asking the full model (a foreign text
 # spreads its probability over our four languages).
 SURE = 0.995
+# The model reads this much of a text: its cost grows with the length, its verdict stops
+# changing long before (a long review says in its first sentences what language it is in).
+SAMPLE_CHARS = 200
 
 _LETTER = re.compile(r"[^\W\d_]")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")
@@ -164,6 +167,9 @@ def _write_model_cache(path: Path, parts: tuple[Any, ...]) -> None:
 def identify(text: str) -> tuple[str, float]:
     """(language, confidence); "other" when the text has no letters or no clear language."""
     clean = _NOISE.sub(" ", text)
+    if len(clean) > SAMPLE_CHARS:
+        cut = clean.rfind(" ", 0, SAMPLE_CHARS)  # whole words only
+        clean = clean[: cut if cut > 0 else SAMPLE_CHARS]
     if not _LETTER.search(clean):
         return OTHER, 0.0
     full, ours = _identifiers()

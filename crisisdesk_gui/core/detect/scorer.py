@@ -701,7 +701,7 @@ class Scorer:
                 if weight:
                     neg += weight
                     reasons.append(Reason("negation", raws[i], weight))
-        for i, token in enumerate(tokens):
+        for i, token in enumerate(tokens if learned.lemmas else ()):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
                 continue
