@@ -336,8 +336,11 @@ def _poll(
         if pool is not None:
             # Workers start once the downloads are under way, so their start-up (and the
             # scorer they load) overlaps them instead of delaying the first request.
-            for _n in range(parse_processes):
-                pool.submit(_ready)
+            try:
+                for _n in range(parse_processes):
+                    pool.submit(_ready)
+            except BrokenProcessPool:
+                pass  # workers died (memory, a bundle that cannot start them): parse here
         ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
         last_write = time.monotonic()
         while pending:

@@ -285,6 +285,27 @@ def test_many_sources_parse_in_worker_processes(data_dir, db, tmp_path, scorer) 
     assert hits[0] == 4
 
 
+def test_a_broken_worker_pool_falls_back_to_parsing_here(
+    data_dir, db, tmp_path, scorer, monkeypatch
+) -> None:
+    # Workers that die (killed for memory, a bundle that cannot start them) break the pool;
+    # the poll still parses every feed in this process.
+    from concurrent.futures import Executor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from crisisdesk_gui.core import ingest
+
+    class Broken(Executor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(ingest, "_parse_pool", lambda *_a: Broken())
+    for i in range(4):
+        sources.add_source(db, write(tmp_path / f"f{i}.xml", simple_feed(f"s{i}", 3)))
+    summary = poll_once(data_dir, scorer=scorer)
+    assert summary.ok and len(summary.new_ids) == 12
+
+
 def test_private_feed_gets_basic_auth_from_the_keyring(data_dir, db, scorer) -> None:
     from crisisdesk_gui.core import secrets
     from tests.core.loopback_feeds import feed_server, static
