@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +15,8 @@ from crisisdesk_gui.core.fetch import is_local, local_path
 from crisisdesk_gui.core.i18n import _, format_relative, ngettext
 from crisisdesk_gui.core.schedule import DEFAULT_EVERY_MINUTES
 from crisisdesk_gui.core.text import fold
+
+log = logging.getLogger(__name__)
 
 EDITABLE = {"url", "name", "kind", "every_minutes", "keywords_only", "paused"}
 
@@ -135,7 +138,17 @@ def update_source(db: Database, source_id: int, **fields: Any) -> None:
 
 
 def remove_source(db: Database, source_id: int) -> bool:
-    """Remove a source; the mentions already fetched stay on the board with their history."""
+    """Remove a source; the mentions already fetched stay on the board with their history.
+
+    A private feed's password or token leaves the keyring with it."""
+    row = db.execute("SELECT auth_secret FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is not None and row[0]:
+        from crisisdesk_gui.core import secrets
+
+        try:
+            secrets.clear_source_credentials(db, source_id)
+        except secrets.KeyringUnavailable as exc:
+            log.warning("source %s: its secret could not be removed: %s", source_id, exc)
     with db.conn:
         cursor = db.execute("DELETE FROM sources WHERE id = ?", [source_id])
     return cursor.rowcount > 0

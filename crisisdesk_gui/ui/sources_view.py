@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -26,15 +27,26 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from crisisdesk_gui.core import opml, sources
+from crisisdesk_gui.core import opml, secrets, sources
 from crisisdesk_gui.core.db import parse_iso, utcnow
 from crisisdesk_gui.core.i18n import N_, _, format_relative
 from crisisdesk_gui.core.paths import ProfilePaths
+from crisisdesk_gui.ui import secret_prompt
 from crisisdesk_gui.ui.rows_model import Index, RowsTableModel
 
 log = logging.getLogger(__name__)
 
 COLUMNS = (N_("Name"), N_("Address"), N_("Every"), N_("Health"), N_("Next attempt"))
+
+
+def _split_url(url: str) -> tuple[str, str | None]:
+    """The address to store and the token it holds (None when it holds none).
+
+    An address that already has the {secret} placeholder stands for the saved secret."""
+    url = sources.normalise_url(url)
+    if secrets.URL_SECRET in url:
+        return url, None
+    return secrets.split_url_secret(url)
 
 
 class SourcesModel(RowsTableModel):
@@ -60,7 +72,9 @@ class SourcesModel(RowsTableModel):
             return None
         now = utcnow()
         if col == 0:
-            return row.get("name") or row["url"]
+            name = row.get("name") or row["url"]
+            # Private feeds say so; the secret itself is never read here.
+            return _("{name} (private)").format(name=name) if row.get("auth_secret") else name
         if col == 1:
             return row["url"]
         if col == 2:
@@ -74,9 +88,15 @@ class SourcesModel(RowsTableModel):
 
 
 class SourceDialog(QDialog):
+    """Address, name, interval and, for private feeds, a user name and password or token.
+
+    The password field never shows a saved secret: empty keeps it, "Forget" removes it.
+    """
+
     def __init__(self, parent: QWidget | None, row: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Edit source") if row else _("Add source"))
+        self.has_secret = bool(row and row.get("auth_secret"))
         self.url = QLineEdit(self)
         self.url.setPlaceholderText(_("https://… feed address, or a local file"))
         self.name = QLineEdit(self)
@@ -85,23 +105,52 @@ class SourceDialog(QDialog):
         self.every.setSuffix(" " + _("min"))
         self.every.setValue(30)
         self.keywords_only = QCheckBox(_("Only items that mention a keyword"), self)
+        self.user = QLineEdit(self)
+        self.user.setPlaceholderText(_("optional"))
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(
+            _("(saved; leave empty to keep)") if self.has_secret else _("optional")
+        )
+        self.forget = QCheckBox(_("Forget the saved user name and password"), self)
+        self.forget.setVisible(self.has_secret)
+        self.forget.toggled.connect(self._forget_toggled)
+        hint = QLabel(
+            _(
+                "Only needed for private feeds. The password or token is kept in the system's "
+                "password store (keyring), not in CrisisDesk's database."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # drawn in the muted text colour of the current style
         if row:
             self.url.setText(row["url"])
             self.name.setText(row.get("name") or "")
             self.every.setValue(int(row.get("every_minutes") or 30))
             self.keywords_only.setChecked(bool(row.get("keywords_only")))
+            self.user.setText(row.get("auth_user") or "")
         form = QFormLayout(self)
         form.addRow(_("Address"), self.url)
         form.addRow(_("Name"), self.name)
         form.addRow(_("Poll every"), self.every)
         form.addRow("", self.keywords_only)
+        form.addRow(_("User name"), self.user)
+        form.addRow(_("Password or token"), self.secret)
+        if self.has_secret:
+            form.addRow("", self.forget)
+        form.addRow("", hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
+
+    def _forget_toggled(self, checked: bool) -> None:
+        self.user.setEnabled(not checked)
+        self.secret.setEnabled(not checked)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -110,6 +159,13 @@ class SourceDialog(QDialog):
             "every_minutes": self.every.value(),
             "keywords_only": self.keywords_only.isChecked(),
         }
+
+    def credentials(self) -> tuple[str, str]:
+        """(user name, password or token) as typed; the secret is "" when left empty."""
+        return self.user.text().strip(), self.secret.text()
+
+    def forget_requested(self) -> bool:
+        return self.has_secret and self.forget.isChecked()
 
 
 class SourcesView(QWidget):
@@ -173,14 +229,44 @@ class SourcesView(QWidget):
     def _error(self, exc: Exception) -> None:
         QMessageBox.warning(self, _("Sources"), str(exc))
 
+    def _credential_problem(self, url: str, user: str, secret: str, saved: bool) -> str | None:
+        """Why the typed credentials cannot be used with `url`, or None."""
+        try:
+            has_token = _split_url(url)[1] is not None
+        except sources.SourceError:
+            return None  # adding or saving reports the address itself
+        if secret and has_token:
+            return _(
+                "The address already holds a password or token. Remove it from the address "
+                "or leave the password field empty."
+            )
+        if user and not secret and not saved and not has_token:
+            return _("Enter the password or token for this user name.")
+        return None
+
+    def _store(self, source_id: int, user: str, secret: str) -> bool:
+        return secret_prompt.store_source_credentials(
+            self, self.db, self.profile.data_dir, source_id, user, secret
+        )
+
     def add(self) -> None:
         dialog = SourceDialog(self)
         while dialog.exec():
+            values = dialog.values()
+            user, secret = dialog.credentials()
+            problem = self._credential_problem(values["url"], user, secret, saved=False)
+            if problem:
+                self._error(sources.SourceError(problem))
+                continue
             try:
-                sources.add_source(self.db, **dialog.values())
+                source_id = sources.add_source(self.db, **values)
             except sources.SourceError as exc:
                 self._error(exc)  # keep the dialog and what was typed
                 continue
+            if secret:
+                # The source stays even when the password was not saved; the user was told
+                # why and can enter it again with Edit….
+                self._store(source_id, user, secret)
             break
         self.refresh()
 
@@ -188,22 +274,59 @@ class SourcesView(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        row = sources.get_source(self.db, ids[0])
+        source_id = ids[0]
+        row = sources.get_source(self.db, source_id)
         if row is None:
             return
         dialog = SourceDialog(self, row)
         while dialog.exec():
             values = dialog.values()
             values["keywords_only"] = int(values["keywords_only"])
+            forget = dialog.forget_requested()
+            user, secret = ("", "") if forget else dialog.credentials()
+            saved = bool(row.get("auth_secret")) and not forget
+            problem = self._credential_problem(values["url"], user, secret, saved)
+            if problem:
+                self._error(sources.SourceError(problem))
+                continue
+            token = None
             if values["url"] == row["url"]:
                 del values["url"]
+            else:
+                try:
+                    # As when adding: a token in the new address goes to the keyring, the
+                    # stored address keeps {secret}.
+                    values["url"], token = _split_url(values["url"])
+                except sources.SourceError as exc:
+                    self._error(exc)
+                    continue
+                if token is not None and not self._store(source_id, user, token):
+                    continue  # nothing changed; the user was told why
             try:
-                sources.update_source(self.db, ids[0], **values)
+                sources.update_source(self.db, source_id, **values)
             except sources.SourceError as exc:
                 self._error(exc)
                 continue
+            if token is None:
+                self._update_credentials(source_id, row, user, secret, forget)
             break
         self.refresh()
+
+    def _update_credentials(
+        self, source_id: int, row: dict[str, Any], user: str, secret: str, forget: bool
+    ) -> None:
+        try:
+            if forget:
+                secrets.clear_source_credentials(self.db, source_id)
+            elif secret:
+                self._store(source_id, user, secret)
+            elif row.get("auth_secret") and user != (row.get("auth_user") or ""):
+                # A new user name for the saved password: keep the password as it is.
+                pair = secrets.source_credentials(source_id, self.db)
+                if pair is not None:
+                    secrets.set_source_credentials(self.db, source_id, user, pair[1])
+        except secrets.KeyringUnavailable as exc:
+            QMessageBox.warning(self, _("Password not saved"), str(exc))
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()
