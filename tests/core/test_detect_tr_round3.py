@@ -1,0 +1,144 @@
+"""Turkish lexicon, third coverage round: sentences written for these tests, not taken from any
+evaluation set. Everyday complaint idioms and reproaches ("enayi yerine koymak", "ne hale
+geldik", "hiç mi utanmanız yok"), outages, scolding said with a negated imperative, and the
+traps around them: praise and news that share their words, text typed without Turkish letters,
+shouting and elongation."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+def label(scorer: Scorer, text: str) -> str:
+    return scorer.score(text, lang="tr").label
+
+
+COMPLAINTS = [
+    # outages said with "kesik", "kopuyor"
+    "iki gündür yurtta su kesik",
+    "sular yine kesik, duş alamadık",
+    "internet sürekli kopuyor",
+    "derste bağlantı koptu, sınava giremedim",
+    # reproach idioms
+    "öğrenciyi enayi yerine koyuyorlar",
+    "bizi aptal yerine koymayın",
+    "hakkımızı yediler",
+    "canımıza okudular",
+    "burnumuzdan getirdiler",
+    "bıçak kemiğe dayandı artık",
+    "yemekhane fiyatları uçmuş",
+    "bizi ortada bıraktılar",
+    "öğrencileri sokağa attılar",
+    "sürünüyoruz resmen",
+    "ahımız tutacak sizi",
+    "Allah'a havale ediyorum",
+    "insanlık ölmüş",
+    "hiç mi utanmanız yok",
+    "vicdanınız yok mu sizin",
+    "paraya doymuyorlar",
+    "öğrencinin parasını çarçur ediyorlar",
+    "aylardır bizi uyuttular",
+    "yetkililer hâlâ susuyorlar",
+    "@rektorluk bu ne hal",
+    "ne hale geldi bu okul",
+    "ne hallere düştük",
+    "ne yazık ki okulun eski tadı kalmadı",
+    "daha kötüsünü görmedim",
+    "öğrenci düşmanı bir yönetim",
+    "kimse bir şey bilmiyor, herkes topu birbirine atıyor",
+    "komik misiniz siz",
+    "yerin dibine geçtim bu açıklamayı okuyunca",
+    "ayrıcalıklı muamele yapılıyor",
+    "bu davranış size hiç yakışmadı, yakışıksız",
+    # scolding said with a negated imperative: the negation is the reproach
+    "saçmalamayın",
+    "öğrenciyi kandırmayın",
+    "bizimle dalga geçmeyin",
+    # a refund phrase negated by its verb
+    "para iadesi hâlâ yapılmadı",
+    # absence of what is expected
+    "tuvaletlerde sabun yok",
+    "kütüphanede oturacak yer yok",
+    "bunun hiçbir anlamı yok",
+    "bu kararın hiçbir mantığı yok",
+    "bu ülkede akademik özgürlük yok",
+    "liyakat yok, torpil var",
+    # distress and fed-up talk
+    "canım çok sıkkın",
+    "bu okulda içim daralıyor",
+    "sabrımız tükendi, sabrım tükendi",
+    "delirmek üzereyim",
+    "şansıma tüküreyim",
+    "sabrımı zorlamayın",
+    "yeter be, tükendik",
+    "yemekler mide bulandırıcı",
+    "bu davranışı ayıplıyorum",
+    "fırsatçı yurt sahipleri kirayı ikiye katladı",
+    "ders programı karmakarışık",
+    "yemeklerin tadı tuzu yok",
+    "porsiyonlar kuş kadar",
+    "hepsi sizin yüzünüzden",
+    "hayallerim suya düştü",
+    "bu parayla nasıl geçineceğiz",
+    # school complaints
+    "finalden kaldım, yaz okuluna kaldım",
+    "mezun oldum ama iş bulamıyorum",
+    "ders çok verimsiz geçiyor",
+    "arkadaşlarımız derhal serbest bırakılsın",
+    # typed without Turkish letters
+    "hakkimizi yediler",
+    "sular kesik yine",
+    "ne hale geldi bu okul",
+    "utanmaniz yok mu",
+    # shouting and elongation
+    "SUYUMUZ KESİK!!!",
+    "bu ne haaal",
+]
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+NOT_NEGATIVE = [
+    # "kesik", "kop-", "uç-" outside an outage or a price
+    "kesik patates mi istersin",
+    "uçak saat beşte kalkıyor",
+    # "yer" without a complaint
+    "yurt başvurusu için yer ayırttım",
+    # "anlam", "mantık" affirmed
+    "bu hediyenin benim için anlamı büyük",
+    "hocanın anlattığı mantık çok net",
+    # drills and awareness: no event happened
+    "kadına şiddete hayır paneli yarın",
+    # "sıç-" is not "sıçra-" (jump)
+    "kedi masaya sıçradı",
+    # an idiom's last word alone
+    "okul yarın bitiyor, tatil başlıyor",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NEGATIVE)
+def test_not_negative(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+PRAISE = [
+    # negated negative idioms are praise or relief
+    "hocamız bizi hiç ortada bırakmadı, çok teşekkürler",
+    "bu okul bana çok şey kattı, iyi ki buradayım",
+    "yemekler bu dönem çok güzel, eline sağlık ustaların",
+]
+
+
+@pytest.mark.parametrize("text", PRAISE)
+def test_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive", scorer.score(text, lang="tr")
