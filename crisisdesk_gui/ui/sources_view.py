@@ -123,7 +123,6 @@ class SourceDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
-        hint.setEnabled(False)  # drawn in the muted text colour of the current style
         if row:
             self.url.setText(row["url"])
             self.name.setText(row.get("name") or "")
