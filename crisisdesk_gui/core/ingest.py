@@ -182,13 +182,13 @@ def parse_and_score(
 
 def score_columns(scorer: Scorer, entry: Entry) -> dict[str, Any]:
     from crisisdesk_gui.core.detect import mention_text
-    from crisisdesk_gui.core.detect.learn import text_key
+    from crisisdesk_gui.core.detect.troll import repeat_key
 
     text = mention_text(entry.title, entry.text)
     score = scorer.score(text)
     return {
         # for detect.after_ingest, computed here because workers run in parallel
-        "text_key": text_key(text),
+        "text_key": repeat_key(text),
         "lang": score.lang,
         "label": score.label,
         "score": float(score.score),

@@ -256,6 +256,23 @@ def m201_mentions_text_key(db: Database) -> None:
     db["mentions"].create_index(["text_key"])
 
 
+@MIGRATIONS()
+def m202_mentions_text_key_digest(db: Database) -> None:
+    # text_key now holds a digest of the normalised text (detect.troll.repeat_key): indexing
+    # whole texts made every insert of a poll slow. Texts too short to count keep "".
+    from hashlib import blake2b
+
+    from crisisdesk_gui.core.detect.troll import MIN_KEY
+
+    def digest(key: str | None) -> str | None:
+        if key is None:
+            return None
+        return blake2b(key.encode(), digest_size=12).hexdigest() if len(key) >= MIN_KEY else ""
+
+    db.conn.create_function("crisisdesk_repeat_digest", 1, digest, deterministic=True)
+    db.execute("UPDATE mentions SET text_key = crisisdesk_repeat_digest(text_key)")
+
+
 # --- board (issue 4) migrations below: m3xx ---
 
 

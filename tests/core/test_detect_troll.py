@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from crisisdesk_gui.core.detect import after_ingest, load_scorer, mention_text
+from crisisdesk_gui.core.detect.troll import repeat_key
 
 NOW = "2026-11-20T12:00:00+00:00"
 
@@ -120,3 +121,34 @@ def test_mention_text_joins_title_and_body() -> None:
     assert mention_text("Awful", "The soup was cold") == "Awful\nThe soup was cold"
     assert mention_text("", "text") == "text"
     assert mention_text("title", None) == "title"
+
+
+def test_the_stored_key_is_a_short_digest(db) -> None:
+    # An index over whole texts made every insert slow; the column holds a digest instead.
+    store(db, 1, "Lezzet Fırını dolandırıcı, kimse almasın!", "ayse_k")
+    store(db, 2, "ok", "bob")
+    after_ingest(db, [1, 2])
+    key = db["mentions"].get(1)["text_key"]
+    assert key == repeat_key("lezzet firini DOLANDIRICI kimse almasın!!!") and len(key) == 24
+    assert db["mentions"].get(2)["text_key"] == ""  # too short to count as repeated
+
+
+def test_keys_stored_by_an_older_version_are_converted(data_dir) -> None:
+    from crisisdesk_gui.core.db import open_profile_db
+    from crisisdesk_gui.core.detect.learn import text_key
+
+    db = open_profile_db(data_dir)
+    texts = ["Lezzet Fırını dolandırıcı, kimse almasın!", "Lezzet Fırını DOLANDIRICI kimse almasın"]
+    for i, text in enumerate(texts, 1):
+        store(db, i, text, f"name{i}")
+    # as stored before migration m202: the whole normalised text
+    db.execute("UPDATE mentions SET text_key = ?", [text_key(texts[0])])
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm202_mentions_text_key_digest'")
+    db.conn.commit()
+    db.conn.close()
+
+    db = open_profile_db(data_dir)
+    assert {r["text_key"] for r in db["mentions"].rows} == {repeat_key(texts[0])}
+    store(db, 3, "lezzet fırını dolandırıcı... kimse almasın", "name3")
+    after_ingest(db, [3])  # the new copy finds the two converted ones
+    assert db["mentions"].get(1)["troll"] >= 0.8

@@ -6,6 +6,7 @@ import json
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from hashlib import blake2b
 from typing import TYPE_CHECKING, Any
 
 from crisisdesk_gui.core.db import iso, parse_iso, utcnow
@@ -29,6 +30,14 @@ def mention_text(title: str | None, text: str | None) -> str:
     return f"{title or ''}\n{text or ''}".strip()
 
 
+def repeat_key(text: str) -> str:
+    """What mentions.text_key holds: a digest of the normalised text (learn.text_key), or ""
+    for a text too short to count as repeated. A digest, not the text: the index over whole
+    texts cost a first poll of 10,000 items a third of its writing time."""
+    key = text_key(text)
+    return blake2b(key.encode(), digest_size=12).hexdigest() if len(key) >= MIN_KEY else ""
+
+
 def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
     """Update troll signals for new mentions (and the earlier copies they repeat); commits.
 
@@ -46,7 +55,7 @@ def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
         ids,
     ):
         # ingest computes the key in its parse workers; anything stored otherwise gets it here
-        key = stored if stored is not None else text_key(mention_text(title, text))
+        key = stored if stored is not None else repeat_key(mention_text(title, text))
         if stored is None:
             missing.append((key, mention_id))
         rows.append((mention_id, key, author, parse_iso(at) or utcnow()))
@@ -57,7 +66,7 @@ def after_ingest(db: Database, mention_ids: Iterable[int]) -> None:
         negative_by = _negative_times(db, rows)
         touched: dict[int, list[tuple[str, Reason]]] = {}
         for mention_id, key, author, when in rows:
-            if len(key) >= MIN_KEY:
+            if key:
                 since = iso(when - WINDOW)
                 same = [(cid, name) for cid, name, at in copies.get(key, ()) if at >= since]
                 names = {name for _, name in same if name}
@@ -110,10 +119,10 @@ def _copies(
 ) -> dict[str, list[tuple[int, str, str]]]:
     """text key → [(id, lower-cased author, time)] of every mention with that key since the
     earliest window start of the batch; each mention then keeps those inside its own window."""
-    keys = sorted({key for _, key, _, _ in rows if len(key) >= MIN_KEY})
+    keys = sorted({key for _, key, _, _ in rows if key})
     if not keys:
         return {}
-    since = min(iso(when - WINDOW) for _, key, _, when in rows if len(key) >= MIN_KEY)
+    since = min(iso(when - WINDOW) for _, key, _, when in rows if key)
     found: dict[str, list[tuple[int, str, str]]] = {}
     for mid, key, name, at in _select_in(
         db,
