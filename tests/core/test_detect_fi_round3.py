@@ -1,0 +1,113 @@
+"""Finnish, third native review (our own sentences): negated verbs simplemma cannot lemmatise,
+"ei tarvitse" negating what follows, the abessive "ongelmitta", advice with "ei kannata"."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect import Scorer, load_scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return load_scorer()
+
+
+def label(scorer: Scorer, text: str) -> str:
+    return scorer.score(text, lang="fi").label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vuokranantaja ei korjaa mitään.",
+        "Kauppa ei palauta rahoja.",
+        "Ne ei lähetä tilausvahvistusta.",
+        "Rahat ei riitä mihinkään.",
+        "rahat ei riita mihinkaan",  # typed without ä: "riita" is also a quarrel
+        "En luota tähän firmaan.",
+        "Myyjä ei osaa yhtään mitään.",
+        "Sovellus ei aukea.",
+        "Tilanne ei parane.",
+        "EI KORJAA VIKAA",
+    ],
+)
+def test_negated_verbs_simplemma_misses(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tämä riittää hyvin meille.",
+        "Korjaa vain se kappale, kiitos.",
+        "Osaa myyjä asiansa.",
+    ],
+)
+def test_those_verbs_without_a_negation(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei tarvitse jonottaa.",
+        "Ei tarvinnut pettyä.",
+        "Ei tarvinnut kauaa odottaa.",
+        "Ei tarvitse varata pöytää etukäteen.",
+        "Sinun ei tarvitse tulla.",
+        "ei tarvii jonottaa",
+    ],
+)
+def test_no_need_negates_what_follows(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+def test_no_need_to_be_kind_is_still_a_complaint(scorer: Scorer) -> None:
+    assert label(scorer, "Ei tarvitse olla noin tyly.") == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaikki sujui ongelmitta.",
+        "Toimitus tuli viivytyksettä.",
+        "Asennus meni kivuttomasti ja virheittä.",
+        "kaikki sujui ongelmitta",
+    ],
+)
+def test_the_abessive_praises(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive"
+
+
+def test_the_bare_problem_word_still_counts(scorer: Scorer) -> None:
+    assert label(scorer, "Ongelmia on ollut koko ajan, ihan surkeeta.") == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei kannata jättää viime tinkaan.",
+        "Ei kannata ottaa liikaa paineita.",
+        "Ei kannata ottaa itseensä.",
+        "ei kannata uskoa kaikkea mitä lukee",
+        "Ei kannata verrata omenoita ja appelsiineja.",
+        "Ei kannattanut hermostua.",
+    ],
+)
+def test_advice_with_ei_kannata_is_not_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei kannata.",
+        "Täältä ei kannata tilata.",
+        "Ei kannata mennä sinne.",
+        "EI KANNATA OSTAA!!!",
+        "ei kannata tuhlata rahojaan tänne",
+    ],
+)
+def test_ei_kannata_about_a_business_is_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
