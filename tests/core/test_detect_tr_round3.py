@@ -97,6 +97,11 @@ COMPLAINTS = [
     "sular kesik yine",
     "ne hale geldi bu okul",
     "utanmaniz yok mu",
+    # the counterfactual "-mAsAydI" and the optative "-mAsIn" are negated verbs
+    "keşke bu bölümü seçmeseydim",
+    "keşke hiç gelmeseydim bu okula",
+    "keske hic gelmeseydim",
+    "böyle bir hoca kimsenin başına gelmesin",
     # shouting and elongation
     "SUYUMUZ KESİK!!!",
     "bu ne haaal",
@@ -123,6 +128,11 @@ NOT_NEGATIVE = [
     "kedi masaya sıçradı",
     # an idiom's last word alone
     "okul yarın bitiyor, tatil başlıyor",
+    # "-mAsI" is a verbal noun, "-mAsA" a condition, "Mersin" a city: no negation
+    "hocanın gelmesini bekliyoruz",
+    "otobüsün gelmesi on dakika sürer",
+    "Mersin yolundayım",
+    "kimse merak etmesin, herkes güvende",
 ]
 
 
@@ -136,6 +146,8 @@ PRAISE = [
     "hocamız bizi hiç ortada bırakmadı, çok teşekkürler",
     "bu okul bana çok şey kattı, iyi ki buradayım",
     "yemekler bu dönem çok güzel, eline sağlık ustaların",
+    # a counterfactual wish that it had not ended is longing
+    "keşke bu tatil hiç bitmeseydi",
 ]
 
 

@@ -129,10 +129,13 @@ _DIACRITIC = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 _CAMEL = re.compile(r"(?<=[a-zçğıöşüäåéąćęłńóśźż])(?=[A-ZÇĞİÖŞÜÄÅÉĄĆĘŁŃÓŚŹŻ])")
 
-# Turkish verbal negation on the folded form: stem + (y)a/e (ability) + mA + tense/person.
+# Turkish verbal negation on the folded form: stem + (y)a/e (ability) + mA + tense/person;
+# also the optative "-mAsIn(lAr)" ("bir daha olmasın") and the counterfactual "-mAsAydI"
+# ("keşke gelmeseydim"), not the verbal noun "-mAsI" ("gelmesi") nor the conditional "-mAsA".
 _TR_NEG_VERB = re.compile(
     r"^(?P<stem>[a-z]{2,}?)(?:y?[ae])?m(?:[ae](?:d[iu]|z(?:$|s[iu]n|l[ae]r|d[iu]|m[iu]s|[iu]z)"
-    r"|m[iu]s|y[ae]c[ae][kg]|y[iu]n|m[ae]l[iu]|m$|y[iu]z$)|[iu]yo)"
+    r"|m[iu]s|y[ae]c[ae][kg]|y[iu]n|m[ae]l[iu]|m$|y[iu]z$|s[iu]n$|s[iu]nl[ae]r$|s[ae]yd[iu])"
+    r"|[iu]yo)"
 )
 _TR_QUESTION = frozenset({"mi", "mu", "miydi", "muydu", "misin", "musun", "misiniz", "miyim"})
 _TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
