@@ -111,3 +111,51 @@ def test_advice_with_ei_kannata_is_not_a_complaint(scorer: Scorer, text: str) ->
 )
 def test_ei_kannata_about_a_business_is_a_complaint(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pihvi oli ylikypsä ja kahvi haaleaa.",
+        "Ranskalaiset oli nahkeita.",
+        "Öljy maistui eltaantuneelta.",
+        "Ihan yliarvostettu paikka.",
+        "Säästäkää rahanne!",
+        "menkää muualle",
+        "Suosittelen välttämään.",
+        "Odotin parempaa.",
+        "olisin odottanut enemmän",
+        "Toimitus kesti ikuisuuden.",
+        "Veloittivat kahdesti samasta ostoksesta.",
+        "Haluan rahani takaisin.",
+        "Tää maa on menny ihan päin honkia.",
+        "Joku raja sentään!",
+        "Ei tästä tule mitään.",
+        "No kiitos vaan, tilaus katosi.",
+        "Onko tää joku vitsi?",
+        "Ei pitänyt lupaustaan.",
+        "Kukaan ei ottanut vastuuta.",
+        "Henkilökunta ei edes tervehtinyt.",
+        "En tule uudestaan.",
+        "tuskin tulemme enaa",
+        "EMME TULE ENÄÄ!!!",
+    ],
+)
+def test_review_complaints_the_lists_lacked(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tyytyväisyystakuu tai rahat takaisin.",
+        "Tulemme uudestaan!",
+        "Ei tule uudestaan sellaista tilaisuutta.",
+        "Pitkä jono mutta nopea palvelu.",
+        "Odotin innolla ja sain parempaa kuin odotin.",
+        "Ei ollut yhtään yliarvostettu, vaan ihan huippu.",
+        "Kahvi oli kuumaa ja ruoka maukasta.",
+    ],
+)
+def test_traps_of_those_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
