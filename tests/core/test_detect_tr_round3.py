@@ -87,6 +87,8 @@ COMPLAINTS = [
     "hepsi sizin yüzünüzden",
     "hayallerim suya düştü",
     "bu parayla nasıl geçineceğiz",
+    # a death that the institution is blamed for stays a complaint despite the formulas
+    "ihmal yüzünden arkadaşımızı kaybettik, başımız sağ olsun",
     # school complaints
     "finalden kaldım, yaz okuluna kaldım",
     "mezun oldum ama iş bulamıyorum",
@@ -128,6 +130,11 @@ NOT_NEGATIVE = [
     "kedi masaya sıçradı",
     # an idiom's last word alone
     "okul yarın bitiyor, tatil başlıyor",
+    # condolence formulas are a rite, not a complaint
+    "Allah rahmet eylesin, başımız sağ olsun",
+    "başınız sağ olsun hocam",
+    "hocamıza Allah'tan rahmet, ailesine başsağlığı diliyoruz",
+    "mekanı cennet olsun, ruhu şad olsun",
     # "-mAsI" is a verbal noun, "-mAsA" a condition, "Mersin" a city: no negation
     "hocanın gelmesini bekliyoruz",
     "otobüsün gelmesi on dakika sürer",
