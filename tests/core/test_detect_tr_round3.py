@@ -87,6 +87,14 @@ COMPLAINTS = [
     "hepsi sizin yüzünüzden",
     "hayallerim suya düştü",
     "bu parayla nasıl geçineceğiz",
+    # criticism said with a positive word
+    "etkinlik fena değildi ama çok daha iyi olabilirdi",
+    "sınıflarda sıcaktan bayılıyoruz",
+    "hocanın sözleri gururumu kırdı",
+    "bu ülkede umudumu kaybettim",
+    # a polite opening and closing do not soften a complaint
+    "Merhaba, kolay gelsin. Üç haftadır bursum yatmadı. İyi çalışmalar",
+    "İyi günler, siparişim hâlâ gelmedi. Saygılarımla",
     # a death that the institution is blamed for stays a complaint despite the formulas
     "ihmal yüzünden arkadaşımızı kaybettik, başımız sağ olsun",
     # school complaints
