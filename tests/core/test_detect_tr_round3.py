@@ -169,3 +169,44 @@ PRAISE = [
 @pytest.mark.parametrize("text", PRAISE)
 def test_praise(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "positive", scorer.score(text, lang="tr")
+
+
+# Thanks and congratulations marked "irony" in tr.positive.tsv: beside a complaint and with no
+# other praise they are sarcasm and do not offset it.
+IRONIC = [
+    "teşekkürler, iki haftadır cevap yok",
+    "helal olsun size, harca yine zam",
+    "sayenizde dersten kaldım",
+    "bravo, bir haftadır internet yok",
+    "teşekkürler YÖK, bizi yine düşünmediniz",
+    "tesekkurler, hala gelmedi",
+    "TEBRİKLER, YİNE REZİL OLDUK",
+]
+
+
+@pytest.mark.parametrize("text", IRONIC)
+def test_ironic_thanks(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+SINCERE = [
+    # other praise beside the thanks, a solved problem, or a denied complaint
+    "teşekkürler, sorunum halloldu",
+    "yardımınız için teşekkürler, problem düzeldi",
+    "çok teşekkürler hocam, sınav hiç zor değildi",
+    "tebrikler, hiç pes etmedin",
+    "teşekkürler, bugün hiç sorun yaşamadık",
+    "tebrikler kızlar, harika oynadınız 👏",
+    "helal olsun, maçı kazandık",
+]
+
+
+@pytest.mark.parametrize("text", SINCERE)
+def test_sincere_thanks(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive", scorer.score(text, lang="tr")
+
+
+def test_irony_reason_shows_the_thanks_did_not_count(scorer: Scorer) -> None:
+    score = scorer.score("teşekkürler, iki haftadır cevap yok", lang="tr")
+    thanks = [r for r in score.reasons if r.text == "teşekkürler"]
+    assert thanks and thanks[0].weight == 0.0

@@ -93,6 +93,10 @@ WRITTEN_THROUGHOUT = frozenset({"pl", "fi"})  # see Scorer._score
 # An expletive (insults.txt, third column) in clear praise that addresses nobody counts this much.
 FRIENDLY_EXPLETIVE = 0.2
 FRIENDLY_PRAISE = 1.2  # positive evidence that makes praise clear
+# Thanks and congratulations marked "irony" (third column of xx.positive.tsv: "teşekkürler",
+# "helal olsun", "bravo") that are a text's only praise, beside at least this much complaint, are
+# sarcasm ("teşekkürler, yine cevap yok"): they do not offset the complaint.
+IRONY_NEGATIVE = 0.5
 SECOND_PERSON = {  # folded; any of these (or an @mention) aims the swearing at someone
     "tr": frozenset({"sen", "seni", "sana", "senin", "siz", "sizi", "size", "sizin", "sizler"}),
     "pl": frozenset({"ty", "cie", "ciebie", "tobie", "ci", "wy", "was", "wam", "wami"}),
@@ -600,6 +604,7 @@ class Scorer:
         severity = 0
         contributions: dict[int, float] = {}
         expletives: list[tuple[str, float, float]] = []  # (said, weight, troll weight)
+        ironic: list[tuple[int, float]] = []  # (index in reasons, weight) of "irony" praise
         intensity = [self._intensity(tokens, raws, boundary, hit, all_caps) for hit in hits]
         but = BUT.get(lex_lang)
         if but and hits:
@@ -638,6 +643,10 @@ class Scorer:
                     )
                 else:
                     pos += w
+                    if lex.positive.extra.get(hit.text, lex.positive.extra.get(hit.text + "*")) == (
+                        "irony"
+                    ):
+                        ironic.append((len(reasons), w))
                     reasons.append(Reason("positive", said, -w))
             elif hit.kind == "expected":
                 if is_negated:
@@ -704,6 +713,10 @@ class Scorer:
                 if weight:
                     neg += weight
                     reasons.append(Reason("negation", raws[i], weight))
+        if ironic and neg >= IRONY_NEGATIVE and sum(w for _, w in ironic) >= pos - 1e-9:
+            pos = 0.0
+            for k, _ in ironic:
+                reasons[k] = Reason("positive", reasons[k].text, 0.0)
         for i, token in enumerate(tokens if learned.lemmas else ()):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
