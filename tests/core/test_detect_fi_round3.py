@@ -159,3 +159,85 @@ def test_review_complaints_the_lists_lacked(scorer: Scorer, text: str) -> None:
 )
 def test_traps_of_those_complaints(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wtf miks tää ei toimi",
+        "Ihan cringe mainos.",
+        "Yök, mikä haju.",
+        "Paskan marjat, ei se niin mennyt.",
+        "Olen ihan leipääntynyt tähän.",
+        "Pahantahtoinen kommentti.",
+        "Asiasta ei ilmoitettu etukäteen.",
+        "Vahinkoa ei ole vieläkään korvattu.",
+        "Pöytiä ei ollut siivottu.",
+        "Asiakaspalvelua ei saa kiinni.",
+        "Ei käy järkeen.",
+        "Tää ei oo ok.",
+        "Mitä sä oikein kuvittelet?",
+        "Onko tää nyt sitä kuuluisaa asiakaspalvelua?",
+        "Ja tätä kutsutaan palveluksi.",
+        "Ihme porukkaa.",
+        "Ennen oli paremmin.",
+        "Miksei kukaan puutu?",
+        "Miksei tilaus ole vieläkään tullut?",
+        "Mieletöntä touhua.",
+    ],
+)
+def test_forum_complaints_and_irony(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tämä ei korvaa lääkärin käyntiä.",
+        "Emme ilmoita voittajille erikseen.",
+        "Mitä se oikein tarkoittaa?",
+        "Hinta on kohtuullinen.",
+        "Miksei, kokeillaan vaan.",
+    ],
+)
+def test_traps_of_forum_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Törkeän hyvä pizza!",
+        "törkeen hyvää",
+        "Järkyttävän hyvä burgeri.",
+        "Hävyttömän hyvä jälkiruoka.",
+        "Käsittämättömän hyvä palvelu.",
+        "Hirvittävän mukava myyjä.",
+        "Pahuksen hyvä idea.",
+        "Sikahyvä!",
+        "Mieletön paikka!",
+        "Älytön meininki, oli tosi kivaa!",
+        "Paha sanoa mitään pahaa.",
+        "En voi sanoa pahaa sanaa.",
+        "Ei mitään pahaa sanottavaa.",
+        "Mitään huonoa ei voi sanoa.",
+        "TÖRKEÄN HYVÄÄ",
+    ],
+)
+def test_colloquial_praise_with_negative_looking_words(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Törkeän kallis.",
+        "Järkyttävän huono palvelu.",
+        "Törkeää!",
+        "Hirvittävän tylsä elokuva.",
+        "Ihan järkyttävää.",
+        "Mahdottoman hidas palvelu.",
+    ],
+)
+def test_those_degree_words_still_amplify_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
