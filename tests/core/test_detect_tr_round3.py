@@ -181,6 +181,9 @@ IRONIC = [
     "teşekkürler YÖK, bizi yine düşünmediniz",
     "tesekkurler, hala gelmedi",
     "TEBRİKLER, YİNE REZİL OLDUK",
+    # "ne güzel", "ne hoş" beside a complaint
+    "ne güzel, yine su kesik",
+    "ne hoş, yemekhaneye yine zam gelmiş",
 ]
 
 
@@ -198,6 +201,8 @@ SINCERE = [
     "teşekkürler, bugün hiç sorun yaşamadık",
     "tebrikler kızlar, harika oynadınız 👏",
     "helal olsun, maçı kazandık",
+    "ne güzel bir haber",
+    "ne güzel, yarın ders yok",
 ]
 
 
