@@ -215,3 +215,23 @@ def test_irony_reason_shows_the_thanks_did_not_count(scorer: Scorer) -> None:
     score = scorer.score("teşekkürler, iki haftadır cevap yok", lang="tr")
     thanks = [r for r in score.reasons if r.text == "teşekkürler"]
     assert thanks and thanks[0].weight == 0.0
+
+
+# "(!)" after praise marks it as meant the other way round.
+MARKED = [
+    "harika(!) bir sistem kurmuşsunuz",
+    "eksik olmayın(!)",
+    "çok güzel (!) bir açıklama olmuş",
+    "cok tesekkurler(!)",
+]
+
+
+@pytest.mark.parametrize("text", MARKED)
+def test_irony_mark(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+def test_irony_mark_only_after_the_praise_it_follows(scorer: Scorer) -> None:
+    # a plain exclamation is enthusiasm; a mark elsewhere leaves the praise alone
+    assert label(scorer, "harika bir sistem kurmuşsunuz!") == "positive"
+    assert label(scorer, "sınav sonuçları (!) açıklandı, harika geçmiş") == "positive"

@@ -97,6 +97,9 @@ FRIENDLY_PRAISE = 1.2  # positive evidence that makes praise clear
 # "helal olsun", "bravo") that are a text's only praise, beside at least this much complaint, are
 # sarcasm ("teşekkürler, yine cevap yok"): they do not offset the complaint.
 IRONY_NEGATIVE = 0.5
+# "harika(!) bir sistem", "teşekkürler(!)": the exclamation mark in brackets marks the praise
+# before it as meant the other way round (Turkish journalism and social media).
+IRONY_MARK = {"tr": "(!)"}
 SECOND_PERSON = {  # folded; any of these (or an @mention) aims the swearing at someone
     "tr": frozenset({"sen", "seni", "sana", "senin", "siz", "sizi", "size", "sizin", "sizler"}),
     "pl": frozenset({"ty", "cie", "ciebie", "tobie", "ci", "wy", "was", "wam", "wami"}),
@@ -551,6 +554,8 @@ class Scorer:
         lex = load_lexicon(lex_lang)
         emoji = load_emoji()
         raws: list[str] = []
+        mark = IRONY_MARK.get(lex_lang)
+        marked: set[int] = set()  # words followed by the irony mark
         tokens: list[Token] = []
         boundary: list[bool] = []  # a sentence or clause break before word i
         neg = pos = troll = 0.0
@@ -589,6 +594,8 @@ class Scorer:
                 pending_break = True
             elif group == "stop":
                 pending_break = True
+                if mark and mark in value and tokens:
+                    marked.add(len(tokens) - 1)
         n = len(tokens)
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
@@ -636,7 +643,10 @@ class Scorer:
                     contributions[hit.start] = contributions.get(hit.start, 0.0) + w
                     reasons.append(Reason("negative", said, w))
             elif hit.kind == "positive":
-                if is_negated:
+                if hit.end - 1 in marked:
+                    neg += w
+                    reasons.append(Reason("negative", said + mark, w))
+                elif is_negated:
                     neg += w * NEGATED_POSITIVE
                     reasons.append(
                         Reason("negation", self._span(raws, hit, negated), w * NEGATED_POSITIVE)
