@@ -97,6 +97,17 @@ COMPLAINTS = [
     "İyi günler, siparişim hâlâ gelmedi. Saygılarımla",
     # a death that the institution is blamed for stays a complaint despite the formulas
     "ihmal yüzünden arkadaşımızı kaybettik, başımız sağ olsun",
+    # being kept waiting and put off
+    "kaç haftadır bekliyoruz, ses yok",
+    "iki gündür bekliyorum kimse dönmedi",
+    "bu kaçıncı iptal",
+    "şikayetlerimizi duymazdan geliyorlar",
+    "bu yapılanlar tamamen göstermelik",
+    # harassment and the municipal police reported as events keep their full weight
+    "garson kız arkadaşımı taciz etti",
+    "kampüste tacize uğradım ve kimse ilgilenmedi",
+    "fiyat etiketi yok, zabıtaya şikayet edeceğim",
+    "hocam bize şiddet uyguladı",
     # school complaints
     "finalden kaldım, yaz okuluna kaldım",
     "mezun oldum ama iş bulamıyorum",
@@ -143,6 +154,14 @@ NOT_NEGATIVE = [
     "başınız sağ olsun hocam",
     "hocamıza Allah'tan rahmet, ailesine başsağlığı diliyoruz",
     "mekanı cennet olsun, ruhu şad olsun",
+    # "taciz", "zabıta" as topics of news and awareness; "şiddete karşı" campaigns
+    "kampüste taciz iddiası gündemde",
+    "zabıta ekipleri kantinde denetim yaptı",
+    "taciz ve şiddete karşı panel düzenlendi",
+    "şiddetin önlenmesi semineri yarın",
+    "kadına şiddetle mücadele haftası başlıyor",
+    # waiting with joy; "kaç gündür" between friends
+    "yeni dönemi iki haftadır heyecanla bekliyorum",
     # "-mAsI" is a verbal noun, "-mAsA" a condition, "Mersin" a city: no negation
     "hocanın gelmesini bekliyoruz",
     "otobüsün gelmesi on dakika sürer",
@@ -235,3 +254,9 @@ def test_irony_mark_only_after_the_praise_it_follows(scorer: Scorer) -> None:
     # a plain exclamation is enthusiasm; a mark elsewhere leaves the praise alone
     assert label(scorer, "harika bir sistem kurmuşsunuz!") == "positive"
     assert label(scorer, "sınav sonuçları (!) açıklandı, harika geçmiş") == "positive"
+
+
+def test_topic_keeps_its_severity(scorer: Scorer) -> None:
+    # a "mention" adds little negativity but the level stays for the crisis view
+    assert scorer.score("kampüste taciz iddiası gündemde", lang="tr").severity == 3
+    assert scorer.score("garson kız arkadaşımı taciz etti", lang="tr").severity == 3
