@@ -108,6 +108,12 @@ COMPLAINTS = [
     "kampüste tacize uğradım ve kimse ilgilenmedi",
     "fiyat etiketi yok, zabıtaya şikayet edeceğim",
     "hocam bize şiddet uyguladı",
+    # basic fault words
+    "tamamen baştansavma bir cevap",
+    "elektrikler kesildi, yurtta karanlıktayız",
+    "yönetimin keyfiliği yüzünden mağduruz",
+    "kalpsiz insanlar, öğrenciyi kapıda bıraktılar",
+    "etkinlik organizasyonsuz ve alakasız geçti",
     # school complaints
     "finalden kaldım, yaz okuluna kaldım",
     "mezun oldum ama iş bulamıyorum",
@@ -154,6 +160,9 @@ NOT_NEGATIVE = [
     "başınız sağ olsun hocam",
     "hocamıza Allah'tan rahmet, ailesine başsağlığı diliyoruz",
     "mekanı cennet olsun, ruhu şad olsun",
+    # a get-well wish is sympathy, like the condolence formulas
+    "geçmiş olsun hocam, acil şifalar",
+    "odam çok dağınık ama mutluyum",
     # "taciz", "zabıta" as topics of news and awareness; "şiddete karşı" campaigns
     "kampüste taciz iddiası gündemde",
     "zabıta ekipleri kantinde denetim yaptı",
