@@ -241,3 +241,38 @@ def test_colloquial_praise_with_negative_looking_words(scorer: Scorer, text: str
 )
 def test_those_degree_words_still_amplify_complaints(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ikävä kyllä en pääse paikalle.",
+        "Valitettavasti olemme suljettuina juhannuksena.",
+        "Voi voi, toivottavasti paranet pian.",
+        "Olen pahoillani, hoidamme asian heti.",
+        "Huh huh, olipa ilta.",
+        "Voi luoja miten ihana kissa!",
+        "Tuskin maltan odottaa!",
+        "Tuskin sataa huomenna.",
+    ],
+)
+def test_sympathy_politeness_and_exclamations_are_not_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valitettavasti ruoka oli kylmää ja palvelu hidasta.",
+        "Ikävä kyllä joudun sanomaan, että tämä oli surkea kokemus.",
+        "Voi voi, taas myöhässä.",
+        "Tää sucks.",
+        "fuck tätä säätöä",
+        "Worst ever.",
+        "Tuskin toimii.",
+        "Tuskin kannattaa tilata.",
+        "tuskin tulen enaa",
+    ],
+)
+def test_complaints_with_those_words_or_in_english(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
