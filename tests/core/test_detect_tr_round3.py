@@ -114,6 +114,11 @@ COMPLAINTS = [
     "yönetimin keyfiliği yüzünden mağduruz",
     "kalpsiz insanlar, öğrenciyi kapıda bıraktılar",
     "etkinlik organizasyonsuz ve alakasız geçti",
+    # slang insults and fakery
+    "dallama herif",
+    "yurt müdürü tam bir maganda",
+    "bu ne yarrak gibi sistem",
+    "tamamen yapmacık bir özür",
     # school complaints
     "finalden kaldım, yaz okuluna kaldım",
     "mezun oldum ama iş bulamıyorum",
@@ -160,6 +165,9 @@ NOT_NEGATIVE = [
     "başınız sağ olsun hocam",
     "hocamıza Allah'tan rahmet, ailesine başsağlığı diliyoruz",
     "mekanı cennet olsun, ruhu şad olsun",
+    # "götür-" (take) is not the vulgar word; "eşek" alone is the animal
+    "hocam kitapları eve götürdüm",
+    "çiftlikte eşek ve keçiler var",
     # a get-well wish is sympathy, like the condolence formulas
     "geçmiş olsun hocam, acil şifalar",
     "odam çok dağınık ama mutluyum",
