@@ -119,6 +119,9 @@ COMPLAINTS = [
     "yurt müdürü tam bir maganda",
     "bu ne yarrak gibi sistem",
     "tamamen yapmacık bir özür",
+    # deprived of something: "-sIz kalmak"
+    "iki gündür susuz kaldık",
+    "öğrenciler kış ortasında yurtsuz kaldı",
     # school complaints
     "finalden kaldım, yaz okuluna kaldım",
     "mezun oldum ama iş bulamıyorum",
@@ -168,6 +171,8 @@ NOT_NEGATIVE = [
     # "götür-" (take) is not the vulgar word; "eşek" alone is the animal
     "hocam kitapları eve götürdüm",
     "çiftlikte eşek ve keçiler var",
+    # "-sIz" denied
+    "sokak hayvanları sahipsiz değil, biz varız",
     # a get-well wish is sympathy, like the condolence formulas
     "geçmiş olsun hocam, acil şifalar",
     "odam çok dağınık ama mutluyum",
