@@ -171,6 +171,8 @@ NOT_NEGATIVE = [
     # "götür-" (take) is not the vulgar word; "eşek" alone is the animal
     "hocam kitapları eve götürdüm",
     "çiftlikte eşek ve keçiler var",
+    # a warning is not a complaint
+    "fake hesaplara dikkat edin",
     # "-sIz" denied
     "sokak hayvanları sahipsiz değil, biz varız",
     # a get-well wish is sympathy, like the condolence formulas
