@@ -276,3 +276,29 @@ def test_sympathy_politeness_and_exclamations_are_not_complaints(scorer: Scorer,
 )
 def test_complaints_with_those_words_or_in_english(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En ymmärrä ruotsia.",
+        "En ymmärrä mitä tarkoitat.",
+        "Ei sovi minulle, kiitos.",
+        "En osta mitään tänään.",
+        "en uskalla sanoa",
+    ],
+)
+def test_weak_expectations_denied_state_facts(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En ymmärrä yhtään mitään tästä laskusta.",
+        "Myyjä ei ymmärtänyt yhtään mitä halusin.",
+        "EN YMMÄRRÄ YHTÄÄN MIKSI TÄÄ EI TOIMI",
+    ],
+)
+def test_weak_expectations_denied_emphatically_complain(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
