@@ -497,3 +497,13 @@ def test_finnish_contracted_negation(scorer: Scorer, text: str) -> None:
 
 def test_finnish_colloquial_negative_intensifier_before_praise(scorer: Scorer) -> None:
     assert scorer.score("Kauheen hyvä ruoka ja kiva henkilökunta", lang="fi").label == "positive"
+
+
+@pytest.mark.parametrize("text", ["Sistem yine çöktü, rezalet", "sistem yine coktu rezalet"])
+def test_a_word_that_only_folds_like_an_intensifier_keeps_its_own_meaning(
+    scorer: Scorer, text: str
+) -> None:
+    # "çöktü" (crashed; lemma "çök") folds to "cok", the intensifier "çok": it is a complaint
+    # of its own, not a degree of "rezalet".
+    said = [r.text.lower() for r in scorer.score(text, lang="tr").reasons if r.kind == "negative"]
+    assert any(s.startswith(("çöktü", "coktu")) for s in said), said

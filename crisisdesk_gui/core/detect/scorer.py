@@ -279,7 +279,11 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         and not any(k == "expected" for k, _, _ in words),
         words=tuple(words),
         negator=negator_value,
-        intensifier=lex.intensifiers.get(surface) or lex.intensifiers.get(lemma) or 0.0,
+        # By lemma only for a word with no entry of its own: "çöktü" (lemma "çök") folds to the
+        # intensifier "çok", but it is a crash, not a degree.
+        intensifier=lex.intensifiers.get(surface)
+        or (0.0 if words else lex.intensifiers.get(lemma))
+        or 0.0,
         contrast=surface in lex.contrast,
         phrase=tuple(
             (kind, table)
