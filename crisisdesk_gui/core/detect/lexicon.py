@@ -3,6 +3,9 @@
 File formats (UTF-8, `#` starts a comment, blank lines ignored):
 
 - `xx.negative.tsv`, `xx.positive.tsv`: `entry<TAB>weight` (weight > 0, the strength).
+  In `xx.positive.tsv` a third column `irony` marks thanks and congratulations that are sarcasm
+  when they are a text's only praise beside a complaint ("teşekkürler, yine cevap yok"): they
+  then do not offset it.
 - `xx.expected.tsv`: things a customer expects (arrive, work, answer, refund); negated they are a
   complaint ("gelmedi", "nie działa", "ei toimi", "never arrived"). `entry<TAB>weight`.
 - `xx.negators.txt`: `word[<TAB>before]`; "before" means the negator follows what it negates
