@@ -125,7 +125,7 @@ def update_source(db: Database, source_id: int, **fields: Any) -> None:
     if unknown:
         raise SourceError(f"unknown source fields: {sorted(unknown)}")
     if "url" in fields:
-        fields["url"] = normalise_url(fields["url"])
+        fields["url"] = _keep_token(db, source_id, normalise_url(fields["url"]))
     if not fields:
         return
     with db.conn:
@@ -135,6 +135,28 @@ def update_source(db: Database, source_id: int, **fields: Any) -> None:
             )
         sets = ", ".join(f"{k} = ?" for k in fields)
         db.execute(f"UPDATE sources SET {sets} WHERE id = ?", [*fields.values(), source_id])
+
+
+def _keep_token(db: Database, source_id: int, url: str) -> str:
+    """A new address with a token in it, as add_source takes one: the token goes to the keyring
+    (with the source's user name kept) and the address keeps a {secret} placeholder."""
+    from crisisdesk_gui.core import secrets
+
+    if secrets.URL_SECRET in url:
+        return url  # already split: the placeholder stands for the saved secret
+    url, token = secrets.split_url_secret(url)
+    if token is None:
+        return url
+    row = db.execute("SELECT auth_user FROM sources WHERE id = ?", [source_id]).fetchone()
+    try:
+        secrets.set_source_credentials(db, source_id, (row[0] if row else None) or "", token)
+    except secrets.KeyringUnavailable as exc:
+        raise SourceError(
+            _(
+                "The address holds a password or token, and it cannot be kept safely: {reason}"
+            ).format(reason=exc)
+        ) from exc
+    return url
 
 
 def remove_source(db: Database, source_id: int) -> bool:

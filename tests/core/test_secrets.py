@@ -115,3 +115,18 @@ def test_tokens_in_feed_addresses_are_split_off(url: str, stored: str, secret: s
     if secret is not None:
         assert secrets.URL_SECRET in stored
         assert secrets.join_url_secret(stored, "s/é") == stored.replace("{secret}", "s%2F%C3%A9")
+
+
+def test_a_token_in_a_changed_address_goes_to_the_keyring(db, _memory_keyring) -> None:
+    from crisisdesk_gui.core import sources
+
+    sid = sources.add_source(db, "https://example.org/feed.xml")
+    secrets.set_source_credentials(db, sid, "ayse", "old-pass")
+    sources.update_source(db, sid, url="https://example.org/feed.xml?token=n3w-t0ken")
+    row = sources.get_source(db, sid)
+    assert row["url"] == "https://example.org/feed.xml?token={secret}"
+    assert secrets.source_credentials(sid, db) == ("ayse", "n3w-t0ken")
+    assert "n3w-t0ken" not in "\n".join(db.conn.iterdump())
+    # the placeholder stands for the saved secret: saving the address again keeps it
+    sources.update_source(db, sid, url=row["url"], name="Partner")
+    assert secrets.source_credentials(sid, db) == ("ayse", "n3w-t0ken")
