@@ -284,3 +284,22 @@ def test_topic_keeps_its_severity(scorer: Scorer) -> None:
     # a "mention" adds little negativity but the level stays for the crisis view
     assert scorer.score("kampüste taciz iddiası gündemde", lang="tr").severity == 3
     assert scorer.score("garson kız arkadaşımı taciz etti", lang="tr").severity == 3
+
+
+# Pronouns and demonstratives match a phrase only as written: "bunu"/"buna" are not the "bu" of
+# the reproach "bu nasıl", "hepimiz" is not "hep".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bunu nasıl yapacağımı bilmiyorum, yardım eder misiniz",
+        "buna nasıl başvuru yapılıyor",
+        "hepimiz aynı kulübün üyesiyiz",
+    ],
+)
+def test_pronoun_forms_do_not_start_a_phrase(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+def test_demonstrative_as_written_still_starts_a_phrase(scorer: Scorer) -> None:
+    assert label(scorer, "bu nasıl bir hizmet") == "negative"
+    assert label(scorer, "sular kesik yine") == "negative"  # "su" (water) keeps its lemma

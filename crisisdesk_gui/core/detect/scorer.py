@@ -146,6 +146,10 @@ _TR_NEG_VERB = re.compile(
 )
 _TR_QUESTION = frozenset({"mi", "mu", "miydi", "muydu", "misin", "musun", "misiniz", "miyim"})
 _TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
+# Pronouns and demonstratives match a phrase only as written: "bunu nasıl yaparım" is not the
+# reproach "bu nasıl", "hepimiz aynı" not "hep aynı" (simplemma gives "bu", "hep" as lemmas).
+# Not "şu": folded it is "su" (water), whose forms must reach their lemma ("sular kesik").
+_TR_PHRASE_SURFACE = frozenset({"bu", "o", "ne", "hep", "ben", "sen", "biz", "siz", "kendi"})
 # "kalkmam lazım", "çalışmam gerek", "bitirmem için": "-mAm" before these is "my X-ing" (a
 # verbal noun), not "I won't" ("-mAmIz", "our X-ing", is not in _TR_NEG_VERB at all).
 _TR_NEED = ("gerek", "lazim", "sart", "icin")
@@ -603,6 +607,10 @@ class Scorer:
         n = len(tokens)
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
+        if lex_lang == "tr":
+            lemmas = [
+                s if m in _TR_PHRASE_SURFACE else m for s, m in zip(surfaces, lemmas, strict=True)
+            ]
         hits = self._hits(lex, tokens, surfaces, lemmas)
         negated, negators = self._negation(
             tokens,
