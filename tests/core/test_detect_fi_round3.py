@@ -254,6 +254,9 @@ def test_those_degree_words_still_amplify_complaints(scorer: Scorer, text: str) 
         "Voi luoja miten ihana kissa!",
         "Tuskin maltan odottaa!",
         "Tuskin sataa huomenna.",
+        "Voi raukka.",
+        "Voi elämä.",
+        "Harmittavasti en ehdi.",
     ],
 )
 def test_sympathy_politeness_and_exclamations_are_not_complaints(scorer: Scorer, text: str) -> None:
