@@ -303,3 +303,23 @@ def test_pronoun_forms_do_not_start_a_phrase(scorer: Scorer, text: str) -> None:
 def test_demonstrative_as_written_still_starts_a_phrase(scorer: Scorer) -> None:
     assert label(scorer, "bu nasıl bir hizmet") == "negative"
     assert label(scorer, "sular kesik yine") == "negative"  # "su" (water) keeps its lemma
+
+
+# The counterfactual "-mAsAydI" presupposes what it denies: "keşke ... pahalı olmasaydı" says it
+# is expensive, so the fault before it is not negated.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keşke yemekler bu kadar pahalı olmasaydı",
+        "keşke hoca bu kadar kaba olmasaydı",
+        "keske sinav bu kadar zor olmasaydi",
+        "keşke kaydolmasaydım",
+    ],
+)
+def test_counterfactual_keeps_the_fault(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+def test_counterfactual_keeps_the_praise(scorer: Scorer) -> None:
+    text = "hocamız bu kadar iyi olmasaydı dersi bırakırdım"
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")

@@ -156,6 +156,9 @@ _TR_NEED = ("gerek", "lazim", "sart", "icin")
 # "hiç bu kadar mutlu olmamıştım", "hiç böyle kötü bir hoca görmedim": "never" + a degree word
 # + a negated past verb is a superlative; the verb denies nothing (see _tr_superlative).
 _TR_PAST_NEG = re.compile(r"m[ae](?:d[iu]|m[iu]s)")
+# The counterfactual "-mAsAydI" presupposes what it denies: "keşke bu kadar pahalı olmasaydı"
+# says it is expensive, so it does not negate the words before it (it still counts as a negation).
+_TR_COUNTERFACTUAL = re.compile(r"m[ae]s[ae]yd[iu]")
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
 TR_SUPERLATIVE_REACH = 6
 
@@ -874,7 +877,7 @@ class Scorer:
                 negators.append(i)
                 if i in has_hit:
                     negated[i] = i + 1  # "beğenmedim": the verb carries its own negation
-                else:
+                elif not _TR_COUNTERFACTUAL.search(surfaces[i]):
                     _negate_back(negated, boundary, i)  # "memnun kalmadım"
         for h in hits:
             # "cevap vermiyor", "yardımcı olmadı": a Turkish expected phrase is negated by its
