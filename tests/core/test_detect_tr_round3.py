@@ -122,6 +122,12 @@ COMPLAINTS = [
     # deprived of something: "-sIz kalmak"
     "iki gündür susuz kaldık",
     "öğrenciler kış ortasında yurtsuz kaldı",
+    # business complaints
+    "müşteri hizmetlerine ulaşmak imkansız",
+    "hesaba fazladan ücret yazmışlar",
+    "bot gibi kopyala yapıştır cevaplar veriyorlar",
+    "ürünün resimdekiyle uzaktan yakından alakası yok",
+    "tavuk çiğdi",
     # school complaints
     "finalden kaldım, yaz okuluna kaldım",
     "mezun oldum ama iş bulamıyorum",
@@ -171,6 +177,8 @@ NOT_NEGATIVE = [
     # "götür-" (take) is not the vulgar word; "eşek" alone is the animal
     "hocam kitapları eve götürdüm",
     "çiftlikte eşek ve keçiler var",
+    # encouragement
+    "imkansız diye bir şey yoktur",
     # a warning is not a complaint
     "fake hesaplara dikkat edin",
     # "-sIz" denied
