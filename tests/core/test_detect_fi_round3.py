@@ -305,3 +305,30 @@ def test_weak_expectations_denied_state_facts(scorer: Scorer, text: str) -> None
 )
 def test_weak_expectations_denied_emphatically_complain(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiitos tosi paljon, taas meni päivä hukkaan.",
+        "Kiitos vaan, tilaus ei vieläkään ole tullut.",
+        "Kiitti, ei toimi taaskaan.",
+        "kiitos paljon, taas myohassa",
+    ],
+)
+def test_thanks_as_the_only_praise_beside_a_complaint_is_irony(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiitos nopeasta toimituksesta!",
+        "Kiitos avusta, homma toimii taas.",
+        "Kiitos kaikille, oli ihanaa!",
+        "Onnittelut voittajalle!",
+        "Kiitos, ei hätää, kyllä se siitä.",
+    ],
+)
+def test_sincere_thanks_stay_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
