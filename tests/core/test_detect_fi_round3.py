@@ -332,3 +332,19 @@ def test_thanks_as_the_only_praise_beside_a_complaint_is_irony(scorer: Scorer, t
 )
 def test_sincere_thanks_stay_praise(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiva kun ei vastata viesteihin.", "negative"),
+        ("Hienoa kun taas myöhässä.", "negative"),
+        ("mahtavaa kun ei toimi taaskaan", "negative"),
+        ("Ihanaa kun tulitte!", "positive"),
+        ("Kiva kun kysyit.", "positive"),
+    ],
+)
+def test_praise_with_kun_beside_a_complaint_is_irony(
+    scorer: Scorer, text: str, expected: str
+) -> None:
+    assert label(scorer, text) == expected
