@@ -507,3 +507,13 @@ def test_a_word_that_only_folds_like_an_intensifier_keeps_its_own_meaning(
     # of its own, not a degree of "rezalet".
     said = [r.text.lower() for r in scorer.score(text, lang="tr").reasons if r.kind == "negative"]
     assert any(s.startswith(("çöktü", "coktu")) for s in said), said
+
+
+def test_one_negation_denies_its_expectations_once(scorer: Scorer) -> None:
+    # "pystyä" and "tulla" are both things a customer expects; a person who cannot come
+    # states a fact, one denial, not two complaints.
+    score = scorer.score("En pysty tulemaan huomenna", lang="fi")
+    assert score.label != "negative", score
+    assert sum(r.weight for r in score.reasons if r.kind == "negation") <= 0.5 + 1e-9, score
+    # two denials are still two complaints
+    assert scorer.score("Paketti ei tullut eikä kukaan vastannut", lang="fi").label == "negative"

@@ -626,6 +626,7 @@ class Scorer:
         severity = 0
         contributions: dict[int, float] = {}
         expletives: list[tuple[str, float, float]] = []  # (said, weight, troll weight)
+        denied: dict[int, float] = {}  # negator (1 + index) → the expectation it denies
         ironic: list[tuple[int, float]] = []  # (index in reasons, weight) of "irony" praise
         intensity = [self._intensity(tokens, raws, boundary, hit, all_caps) for hit in hits]
         but = BUT.get(lex_lang)
@@ -675,8 +676,13 @@ class Scorer:
                     reasons.append(Reason("positive", said, -w))
             elif hit.kind == "expected":
                 if is_negated:
-                    neg += w
-                    reasons.append(Reason("negation", self._span(raws, hit, negated), w))
+                    # One denial is one complaint: "en pysty tulemaan" denies "pystyä" and
+                    # "tulla" once, so a negator adds its strongest expectation only.
+                    extra = w - denied.get(is_negated, 0.0)
+                    if extra > 0:
+                        denied[is_negated] = w
+                        neg += extra
+                        reasons.append(Reason("negation", self._span(raws, hit, negated), extra))
             elif hit.kind == "severity":
                 level = int(hit.weight)
                 severity = max(severity, level)
