@@ -87,13 +87,16 @@ class FilterBar(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(self._debounce.start)
-        for combo in self.combos:
-            # Long source names and translations must not widen the whole window.
+        for combo in (self.source, self.assignee):
+            # Names the user typed (long source and team names) must not widen the window.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
-        self.sort.setMinimumContentsLength(18)  # its labels are sentences, not names
+        # The others hold our own short labels: shown whole in every language
+        # ("Mikä tahansa vakavuus" was cut at a fixed width).
+        for combo in (self.lang, self.lane, self.severity, self.period, self.sort):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for combo in (*filters, self.sort):
             combo.currentIndexChanged.connect(self._emit)
         self.period.currentIndexChanged.connect(self._period_changed)
