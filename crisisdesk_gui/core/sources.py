@@ -99,15 +99,11 @@ def add_source(
     source_id = int(cursor.lastrowid or 0)
     if token is not None:
         try:
-            secrets.set_source_credentials(db, source_id, "", token)
-        except secrets.KeyringUnavailable as exc:
+            _store_token(db, source_id, token)
+        except SourceError:
             with db.conn:
                 db.execute("DELETE FROM sources WHERE id = ?", [source_id])
-            raise SourceError(
-                _(
-                    "The address holds a password or token, and it cannot be kept safely: {reason}"
-                ).format(reason=exc)
-            ) from exc
+            raise
     return source_id
 
 
@@ -145,8 +141,15 @@ def _keep_token(db: Database, source_id: int, url: str) -> str:
     if secrets.URL_SECRET in url:
         return url  # already split: the placeholder stands for the saved secret
     url, token = secrets.split_url_secret(url)
-    if token is None:
-        return url
+    if token is not None:
+        _store_token(db, source_id, token)
+    return url
+
+
+def _store_token(db: Database, source_id: int, token: str) -> None:
+    """The token of an address to the keyring, beside the source's user name, if any."""
+    from crisisdesk_gui.core import secrets
+
     row = db.execute("SELECT auth_user FROM sources WHERE id = ?", [source_id]).fetchone()
     try:
         secrets.set_source_credentials(db, source_id, (row[0] if row else None) or "", token)
@@ -156,7 +159,6 @@ def _keep_token(db: Database, source_id: int, url: str) -> str:
                 "The address holds a password or token, and it cannot be kept safely: {reason}"
             ).format(reason=exc)
         ) from exc
-    return url
 
 
 def remove_source(db: Database, source_id: int) -> bool:
