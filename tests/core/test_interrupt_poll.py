@@ -57,8 +57,9 @@ def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, d
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(30)
     assert proc.returncode == 130, err
-    # Waiting for the held downloads would take the read timeout (15 s) at least.
-    assert took < 6, took
+    # Waiting for the held downloads would take the read timeout (15 s) at least; the bound
+    # leaves room for a machine busy with other work (a 6 s bound failed once under load).
+    assert took < 10, took
     assert "Traceback" not in err, err  # neither the poll nor its parse workers
     assert sources_stored(db_file) == FAST
     count = sqlite3.connect(db_file).execute("SELECT count(*) FROM mentions").fetchone()[0]
@@ -97,7 +98,7 @@ def test_a_stop_event_ends_a_poll_within_a_moment(data_dir: Path, db) -> None:
         finally:
             gate.set()
             poll.join(60)
-    assert took < 6, took
+    assert took < 10, took  # the read timeout is 15 s
     (summary,) = done
     assert summary.stopped
     assert len(summary.results) == FAST and summary.ok
