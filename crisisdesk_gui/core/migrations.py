@@ -260,14 +260,10 @@ def m201_mentions_text_key(db: Database) -> None:
 def m202_mentions_text_key_digest(db: Database) -> None:
     # text_key now holds a digest of the normalised text (detect.troll.repeat_key): indexing
     # whole texts made every insert of a poll slow. Texts too short to count keep "".
-    from hashlib import blake2b
-
-    from crisisdesk_gui.core.detect.troll import MIN_KEY
+    from crisisdesk_gui.core.detect.troll import key_digest
 
     def digest(key: str | None) -> str | None:
-        if key is None:
-            return None
-        return blake2b(key.encode(), digest_size=12).hexdigest() if len(key) >= MIN_KEY else ""
+        return None if key is None else key_digest(key)
 
     db.conn.create_function("crisisdesk_repeat_digest", 1, digest, deterministic=True)
     db.execute("UPDATE mentions SET text_key = crisisdesk_repeat_digest(text_key)")

@@ -748,7 +748,7 @@ class Scorer:
             pos = 0.0
             for k, _ in ironic:
                 reasons[k] = Reason("positive", reasons[k].text, 0.0)
-        for i, token in enumerate(tokens if learned.lemmas else ()):
+        for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
                 continue

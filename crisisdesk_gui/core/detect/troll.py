@@ -34,7 +34,11 @@ def repeat_key(text: str) -> str:
     """What mentions.text_key holds: a digest of the normalised text (learn.text_key), or ""
     for a text too short to count as repeated. A digest, not the text: the index over whole
     texts cost a first poll of 10,000 items a third of its writing time."""
-    key = text_key(text)
+    return key_digest(text_key(text))
+
+
+def key_digest(key: str) -> str:
+    """repeat_key for a text already normalised by learn.text_key."""
     return blake2b(key.encode(), digest_size=12).hexdigest() if len(key) >= MIN_KEY else ""
 
 
