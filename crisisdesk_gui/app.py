@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _skip_feature_scan()
     from crisisdesk_gui.core.paths import resources_dir
-    from crisisdesk_gui.services.single_instance import SingleInstance
+    from crisisdesk_gui.services.single_instance import SingleInstance, run_modal_answering_starts
     from crisisdesk_gui.ui import qt_i18n, window_state
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _configure_secrets(db, profile.data_dir)  # the wizard may keep a feed's password
 
         wizard = FirstRunWizard(profile, db)
-        wizard.exec()
+        run_modal_answering_starts(wizard, instance)
         if wizard.demo_requested:
             # Switch this run to the filled demo profile; the real one asks again next time.
             db.conn.close()

@@ -3,7 +3,7 @@
 The first instance holds a lock file in the profile (QLockFile, which also sees that a crashed
 owner's lock is stale) and, once its window is up, listens on a QLocalServer named after the
 profile (ProfilePaths.lock_name): QtNetwork is not needed before that, and costs the launch
-~9 ms. A later start finds the lock held, connects, sends "activate" and quits. A socket left
+~9 ms. A dialog shown before the window (the first-run wizard) opens it earlier. A later start finds the lock held, connects, sends "activate" and quits. A socket left
 behind by a crash cannot be connected to, so it is removed when the server starts.
 """
 
@@ -18,6 +18,7 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtWidgets import QDialog
 
 log = logging.getLogger(__name__)
 
@@ -120,3 +121,19 @@ def bring_to_front(window: object) -> None:
     )
     window.raise_()
     window.activateWindow()
+
+
+def run_modal_answering_starts(dialog: QDialog, instance: SingleInstance) -> int:
+    """Run a dialog shown before the main window (the first-run wizard) with the socket
+    already open: a second start then brings the dialog forward instead of knocking in vain
+    for five seconds and exiting without a sign."""
+    instance.serve()
+
+    def front() -> None:
+        bring_to_front(dialog)
+
+    instance.activated.connect(front)
+    try:
+        return dialog.exec()
+    finally:
+        instance.activated.disconnect(front)

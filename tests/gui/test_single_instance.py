@@ -124,3 +124,38 @@ def test_stale_socket_file_is_replaced(qtbot, tmp_path: Path) -> None:
     with qtbot.waitSignal(instance.activated, timeout=5000):
         assert notify_running(name)
     instance.close()
+
+
+def test_a_start_during_the_first_run_dialog_brings_it_forward(qtbot, tmp_path: Path) -> None:
+    """Before the main window exists, the wizard answers a second start (which then exits at
+    once instead of knocking for five seconds)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    from crisisdesk_gui.services.single_instance import run_modal_answering_starts
+
+    first = SingleInstance(_name(), tmp_path / "app.lock")
+    assert first.claim() is True
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    answered: list[bool] = []
+    raised: list[bool] = []
+
+    def second_start() -> None:
+        answered.append(notify_running(first.name))
+
+    def on_activated() -> None:
+        raised.append(dialog.isVisible())
+        dialog.accept()
+
+    first.activated.connect(on_activated)
+    QTimer.singleShot(0, second_start)
+    QTimer.singleShot(10_000, dialog.reject)  # unanswered: fail rather than hang
+    assert run_modal_answering_starts(dialog, first) == QDialog.DialogCode.Accepted
+    assert answered == [True]
+    assert raised == [True]
+    # The dialog is gone; only the main window's handler is left on the signal.
+    first.activated.disconnect(on_activated)
+    with qtbot.waitSignal(first.activated, timeout=5000):
+        assert notify_running(first.name) is True
+    first.close()
