@@ -392,6 +392,15 @@ def _fetch_safely(
     url: str, *, credentials: tuple[str, str] | None = None, **kwargs: Any
 ) -> FetchResult:
     token = None
+    if credentials is None and URL_SECRET in url:
+        # Asking with the placeholder in the address would only earn the server's 401.
+        return FetchResult(
+            url=url,
+            error=_(
+                "This feed's address needs its token, but the password store (keyring) has "
+                "none for it. Edit the source and enter the token again."
+            ),
+        )
     if credentials is not None and URL_SECRET in url:
         # A token that belongs in the address, not basic auth; it is put back only for the
         # request and scrubbed from what is stored (errors, final address).

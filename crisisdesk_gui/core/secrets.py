@@ -131,6 +131,11 @@ def keyring_available() -> bool:
     return not _unusable(keyring.get_keyring())
 
 
+def stores_in_file() -> bool:
+    """True when secrets go to the profile's file: no keyring works and the user allowed it."""
+    return _fallback_path is not None and not keyring_available()
+
+
 def _unavailable(detail: str) -> KeyringUnavailable:
     return KeyringUnavailable(
         _(

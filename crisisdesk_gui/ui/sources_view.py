@@ -117,6 +117,12 @@ class SourceDialog(QDialog):
         self.forget.toggled.connect(self._forget_toggled)
         hint = QLabel(
             _(
+                "Only needed for private feeds. No password store (keyring) works on this "
+                "computer, so, as you allowed, the password or token is kept in a file in the "
+                "profile folder that only your user account can read."
+            )
+            if secrets.stores_in_file()
+            else _(
                 "Only needed for private feeds. The password or token is kept in the system's "
                 "password store (keyring), not in CrisisDesk's database."
             ),
@@ -241,6 +247,14 @@ class SourcesView(QWidget):
             )
         if user and not secret and not saved and not has_token:
             return _("Enter the password or token for this user name.")
+        if secrets.URL_SECRET in url and not secret and not saved:
+            # Forgetting the token of an address that stands for it would leave an address
+            # that cannot be fetched.
+            return _(
+                "The address holds the placeholder {secret} for a token that is not saved. "
+                "Enter the token in the password field, or enter the feed's address without "
+                "the placeholder."
+            )
         return None
 
     def _store(self, source_id: int, user: str, secret: str) -> bool:

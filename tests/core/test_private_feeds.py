@@ -64,3 +64,19 @@ def test_without_a_keyring_the_source_is_refused_and_nothing_is_kept(db) -> None
     with pytest.raises(sources.SourceError, match="token"):
         sources.add_source(db, f"https://example.org/feed?token={TOKEN}")
     assert sources.list_sources(db) == []
+
+
+def test_a_placeholder_address_without_its_token_is_not_fetched(
+    db, data_dir: Path, _memory_keyring
+) -> None:
+    with feed_server() as server:
+        server.routes["/feed"] = private_route
+        source_id = sources.add_source(db, server.url(f"/feed?token={TOKEN}"))
+        _memory_keyring.store.clear()  # the keyring lost it (another machine, a reset)
+        summary = poll_once(data_dir, source_ids=[source_id])
+        asked = list(server.requests)
+
+    assert summary.new_ids == []
+    error = sources.get_source(db, source_id)["last_error"]
+    assert error and "token" in error and "Edit the source" in error
+    assert asked == []  # no request with "{secret}" in it went out

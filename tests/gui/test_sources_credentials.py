@@ -219,3 +219,44 @@ def test_a_token_in_the_address_and_a_typed_password_are_refused(
     view.add()
     assert len(shown) == 2 and "already holds" in warnings[0]
     assert sources.list_sources(db) == []
+
+
+def test_forgetting_the_token_of_a_placeholder_address_asks_for_a_new_address(
+    view: SourcesView, db, dialogs, _memory_keyring, warnings
+) -> None:
+    fillers, shown = dialogs
+    sid = sources.add_source(db, URL + "?token=" + SECRET)
+    view.refresh()
+
+    def forget(dialog: SourceDialog) -> None:
+        dialog.forget.setChecked(True)
+
+    # Forgetting alone would leave "token={secret}" with nothing to fill it: refused, the
+    # dialog stays, and nothing changed.
+    fillers.extend([forget, typed(url=URL)])
+    view.table.selectRow(0)
+    view.edit_selected()
+    assert len(shown) == 2 and "{secret}" in warnings[0]
+    # With the address typed without its token, the source turns public.
+    row = sources.get_source(db, sid)
+    assert row["url"] == URL and row["auth_secret"] == 0
+    assert _memory_keyring.store == {}
+
+
+def test_the_hint_names_the_file_when_the_user_allowed_it(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(secrets, "stores_in_file", lambda: False)
+    keyring_hint = SourceDialog(None)
+    qtbot.addWidget(keyring_hint)
+    monkeypatch.setattr(secrets, "stores_in_file", lambda: True)
+    file_hint = SourceDialog(None)
+    qtbot.addWidget(file_hint)
+
+    def hint(dialog: SourceDialog) -> str:
+        from PySide6.QtWidgets import QLabel
+
+        return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+    assert "password store (keyring), not in" in hint(keyring_hint)
+    assert "file in the profile folder" in hint(file_hint)
