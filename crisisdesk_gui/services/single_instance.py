@@ -18,7 +18,7 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -109,16 +109,11 @@ class SingleInstance(QObject):
                 self.activated.emit()
 
 
-def bring_to_front(window: object) -> None:
+def bring_to_front(window: QWidget) -> None:
     """Show, un-minimise and raise a window (the tray may have hidden it)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QWidget
-
-    assert isinstance(window, QWidget)
+    if window.isMinimized():
+        window.showNormal()
     window.show()
-    window.setWindowState(
-        (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
-    )
     window.raise_()
     window.activateWindow()
 

@@ -302,11 +302,9 @@ class MainWindow(QMainWindow):
         self.board.open_card(mention_id)
 
     def bring_to_front(self) -> None:
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        from crisisdesk_gui.services.single_instance import bring_to_front
+
+        bring_to_front(self)
 
     def _evidence_export_action(self) -> QAction:
         action = QAction(_("Export evidence PDF for a period…"), self)
