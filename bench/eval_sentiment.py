@@ -2,10 +2,13 @@
 
 - ../shared/eval/sentiment/{tr,pl,fi,en}.tsv (held out: measured here, never used to build
   lexicons; CRISISDESK_SHARED overrides the folder), and
-- tests/fixtures/complaints/{tr,pl,fi,en}.tsv, our own brand-complaint style sentences.
+- tests/fixtures/complaints/{tr,pl,fi,en}.tsv, our own brand-complaint style sentences, and
+- tests/fixtures/complaints_blind/{tr,pl,fi,en}.tsv, brand mentions written before reading the
+  lexicons: a blind measure, never edited to suit the scorer.
 
 Prints per language the negative class's precision, recall and F1, the 3-class macro-F1 and
-accuracy, plus the targets. `--errors N` also lists up to N misclassified texts per file.
+accuracy, plus the targets. `--errors N` also lists up to N misclassified texts per file;
+`--only NAME` restricts the run to one set (eval, complaints or blind).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ LABELS = ("negative", "neutral", "positive")
 LANGS = ("tr", "pl", "fi", "en")
 TARGETS = {"tr": 0.60, "pl": 0.70, "fi": 0.70, "en": 0.70}
 COMPLAINT_TARGET = 0.80
+SET_NAMES = ("eval", "complaints", "blind")
 
 
 def shared_dir() -> Path:
@@ -69,6 +73,7 @@ def evaluate(path: Path, lang: str, errors: int = 0) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="list N misclassified texts")
+    parser.add_argument("--only", choices=SET_NAMES, help="measure only this set")
     args = parser.parse_args(argv)
     print(
         f"{'set':<22}{'n':>5}{'neg P':>8}{'neg R':>8}{'neg F1':>8}{'macroF1':>9}{'acc':>7}"
@@ -82,8 +87,15 @@ def main(argv: list[str] | None = None) -> int:
             REPO / "tests" / "fixtures" / "complaints",
             dict.fromkeys(LANGS, COMPLAINT_TARGET),
         ),
+        (
+            "blind",
+            REPO / "tests" / "fixtures" / "complaints_blind",
+            dict.fromkeys(LANGS, COMPLAINT_TARGET),
+        ),
     ]
     for name, folder, targets in sets:
+        if args.only and name != args.only:
+            continue
         for lang in LANGS:
             path = folder / f"{lang}.tsv"
             if not path.exists():
