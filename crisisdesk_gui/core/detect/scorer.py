@@ -153,12 +153,27 @@ _TR_PHRASE_SURFACE = frozenset({"bu", "o", "ne", "hep", "ben", "sen", "biz", "si
 # "kalkmam lazım", "çalışmam gerek", "bitirmem için": "-mAm" before these is "my X-ing" (a
 # verbal noun), not "I won't" ("-mAmIz", "our X-ing", is not in _TR_NEG_VERB at all).
 _TR_NEED = ("gerek", "lazim", "sart", "icin")
+# The negated verbal noun "-mAmA(k/sI)" ("hocanın derse gelmemesi", "bursların yatmaması") names
+# a failure as the topic of a judgement: it negates the lexicon words it reaches like a negated
+# verb, but adds no bare negation of its own; before a word of condition or need ("gelmemesi
+# durumunda", "geç kalmaması gerekiyor") it negates nothing.
+_TR_NEG_NOUN = re.compile(
+    r"^(?P<stem>[a-z]{2,}?)(?:y?[ae])?m[ae]m[ae](?:k|s[iu]|l[ae]r|y[iu]|y[ae])"
+)
+_TR_CONDITION = (*_TR_NEED, "durum", "halinde", "halde", "takdirde")
+# "sevmemek elde değil", "gurur duymamak mümkün değil", "beğenmemek imkansız": not to X is
+# impossible, so X; neither the verbal noun nor the "değil", "olmaz" after it negates.
+_TR_CANNOT_HELP = ("elde", "mumkun", "imkan", "olanak", "olmaz")
 # "hiç bu kadar mutlu olmamıştım", "hiç böyle kötü bir hoca görmedim": "never" + a degree word
 # + a negated past verb is a superlative; the verb denies nothing (see _tr_superlative).
 _TR_PAST_NEG = re.compile(r"m[ae](?:d[iu]|m[iu]s)")
 # The counterfactual "-mAsAydI" presupposes what it denies: "keşke bu kadar pahalı olmasaydı"
 # says it is expensive, so it does not negate the words before it (it still counts as a negation).
 _TR_COUNTERFACTUAL = re.compile(r"m[ae]s[ae]yd[iu]")
+# A phrase entry that spells its own negation past the verb stem ("iş bulamı*", "paraya doymu*").
+_TR_WRITTEN_NEG = re.compile(r"(?:y?[ae])?m")
+# Negative imperatives and optatives: "üzülme", "bizi oyalamayın", "bir daha olmasın".
+_TR_IMPERATIVE = re.compile(r"m[ae](?:y[iu]n(?:[iu]z)?)?$|m[ae]s[iu]n(?:l[ae]r)?$")
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
 TR_SUPERLATIVE_REACH = 6
 
@@ -225,7 +240,7 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     loose = not written
     stem = ""
     if lang == "tr" and surface not in _TR_NOT_VERBS:
-        match = _TR_NEG_VERB.match(surface)
+        match = _TR_NEG_VERB.match(surface) or _TR_NEG_NOUN.match(surface)
         if match:
             stem = match.group("stem")
     bare = None
@@ -728,6 +743,7 @@ class Scorer:
                 for i in negators
                 if (used.get(i, 0.0) < full if emphatic else i not in used)
                 and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
+                and not (lex_lang == "tr" and _TR_NEG_NOUN.match(surfaces[i]))
             ]
             weighed = []
             for i in bare_negators[:2]:
@@ -837,6 +853,10 @@ class Scorer:
                 continue
             if token.negator < 0 and i + 1 < n and surfaces[i + 1] in _TR_QUESTION:
                 continue  # "güzel değil mi?" asks, it does not deny
+            if token.negator < 0 and any(
+                _tr_cannot_help(surfaces, boundary, k) for k in (i - 1, i - 2) if k >= 0
+            ):
+                continue
             if token.negator and i not in has_hit:
                 negators.append(i)
                 if token.negator > 0:
@@ -876,6 +896,12 @@ class Scorer:
                     and i + 1 < n
                     and surfaces[i + 1].startswith(_TR_NEED)
                 )
+                and not (
+                    _TR_NEG_NOUN.match(surfaces[i])
+                    and i + 1 < n
+                    and not boundary[i + 1]
+                    and surfaces[i + 1].startswith((*_TR_CONDITION, *_TR_CANNOT_HELP))
+                )
                 and not _tr_superlative(surfaces, boundary, i)
             ):
                 if i in has_hit and token.negation_written:
@@ -896,6 +922,19 @@ class Scorer:
                 and (tokens[last].negated_verb or tokens[last].negator < 0)
                 and not negated[h.start]
             ):
+                negated[h.start] = last + 1
+                negators.append(last)
+            elif (
+                h.kind in ("negative", "positive")
+                and last > h.start
+                and tokens[last].negated_verb
+                and not negated[h.start]
+                and _tr_phrase_negated(h.text, tokens[last], surfaces, boundary, last)
+            ):
+                # "sınavdan kalmadım", "geç kalmadık", "gurur duymuyorum": the phrase's last
+                # word is written as a stem ("kal*"), so the negation is the text's, not the
+                # phrase's; a denial, unlike the imperative "moralini bozma", "bizi aptal yerine
+                # koymayın", which is advice or a reproach
                 negated[h.start] = last + 1
                 negators.append(last)
         if finnish:
@@ -1008,6 +1047,36 @@ def _tr_superlative(surfaces: list[str], boundary: list[bool], i: int) -> bool:
         elif surfaces[j] == "hic":
             return degree
     return False
+
+
+def _tr_cannot_help(surfaces: list[str], boundary: list[bool], k: int) -> bool:
+    """Word k is a negated verbal noun followed by a word of impossibility ("sevmemek elde
+    değil"): a double negation that affirms."""
+    return (
+        k + 1 < len(surfaces)
+        and not boundary[k + 1]
+        and _TR_NEG_NOUN.match(surfaces[k]) is not None
+        and surfaces[k + 1].startswith(_TR_CANNOT_HELP)
+    )
+
+
+def _tr_phrase_negated(
+    entry: str, token: Token, surfaces: list[str], boundary: list[bool], i: int
+) -> bool:
+    """Negated verb i, the last word of a negative or positive phrase `entry`, denies the phrase:
+    the entry does not spell the negation itself ("bulamı*", "umursamıyor"), and the verb is
+    no imperative or optative, counterfactual or superlative, nor asks ("gurur duyulmaz mı?")
+    or is a double negation ("gurur duymamak elde değil")."""
+    rest = entry.split()[-1].rstrip("*")[len(token.negated_verb) :]
+    surface = surfaces[i]
+    return not (
+        _TR_WRITTEN_NEG.match(rest)
+        or _TR_IMPERATIVE.search(surface)
+        or _TR_COUNTERFACTUAL.search(surface)
+        or _tr_superlative(surfaces, boundary, i)
+        or _tr_cannot_help(surfaces, boundary, i)
+        or (i + 1 < len(surfaces) and surfaces[i + 1] in _TR_QUESTION)
+    )
 
 
 def _negate_expected_back(

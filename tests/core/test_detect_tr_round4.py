@@ -1,0 +1,129 @@
+"""Turkish, fourth round: sentences written for these tests, not taken from any evaluation set.
+Negation that Turkish morphology hides: the negated verbal noun "-mAmA(k/sI)" ("hocanın derse
+gelmemesi"), a phrase entry written as a verb stem whose text negates it ("sınavdan kalmadım"),
+and the double negation "-mAmAk elde değil" that affirms; with their traps (announcements that
+state a condition, imperatives, rhetorical questions, text typed without Turkish letters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk_gui.core.detect.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+def label(scorer: Scorer, text: str) -> str:
+    return scorer.score(text, lang="tr").label
+
+
+# The negated verbal noun names a failure as the topic of a judgement.
+VERBAL_NOUN_COMPLAINTS = [
+    "hocanın derse gelmemesi",
+    "bursların hâlâ yatmaması",
+    "kimsenin ilgilenmemesi",
+    "hiç kimsenin maillere cevap vermemesi",
+    "sistemin bir türlü açılmaması",
+    "ogrenci islerinin telefonu acmamasi",
+]
+
+
+@pytest.mark.parametrize("text", VERBAL_NOUN_COMPLAINTS)
+def test_negated_verbal_noun_is_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+VERBAL_NOUN_NOT_NEGATIVE = [
+    # a condition or a rule, not a failure
+    "derse gelmemesi durumunda devamsızlık yazılır",
+    "ödemenin yapılmaması halinde kayıt silinir",
+    "sınava gelmemek için bahane arıyorum",
+    # no bare negation of its own: a verbal noun that reaches no lexicon word
+    "kayıt yenilememek mümkün mü diye soran arkadaşlar var",
+    # "olmayan" and other copula forms are not verbal nouns
+    "bursu olmayan öğrenciler de başvurabilir",
+]
+
+
+@pytest.mark.parametrize("text", VERBAL_NOUN_NOT_NEGATIVE)
+def test_verbal_noun_traps(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+# "-mAmAk elde değil / mümkün değil / imkansız / olmaz": not to X is impossible, so X.
+CANNOT_HELP_PRAISE = [
+    "bu okula hayran olmamak elde değil",
+    "bu hocayı sevmemek mümkün değil",
+    "beğenmemek elde değil",
+    "gurur duymamak elde değil",
+    "böyle bir ekiple gurur duymamak olmaz",
+    "bu kampusu sevmemek imkansiz",
+]
+
+
+@pytest.mark.parametrize("text", CANNOT_HELP_PRAISE)
+def test_double_negation_affirms(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+def test_double_negation_of_a_fault_stays_a_complaint(scorer: Scorer) -> None:
+    # "impossible not to get bored": boredom affirmed
+    assert label(scorer, "bu derste sıkılmamak mümkün değil") == "negative"
+
+
+# A phrase entry written as a stem ("sınavdan kal*", "geç kal*", "gurur duy*") is negated by
+# the text's negated verb.
+NEGATED_FAULT_PHRASES = [
+    "sınavdan kalmadım",
+    "finalden kalmadım çok şükür",
+    "bu sefer derse geç kalmadım",
+    "sinifta kalmayacagim insallah",
+    "kuyrukta beklemedik bile",
+    "öğrencilerin sınava geç kalmaması önemle rica olunur",
+    "yemekhane fiyatları artırmadılar",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED_FAULT_PHRASES)
+def test_negated_fault_phrase_is_no_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+NEGATED_PRAISE_PHRASES = [
+    "bu okulla gurur duymuyorum",
+    "burs almaya hak kazanamadım",
+    "bu yönetimle gurur duyamıyoruz",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED_PRAISE_PHRASES)
+def test_negated_praise_phrase_is_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+STILL_COMPLAINTS = [
+    # the entry spells its own negation past the stem ("iş bulamı*", "paraya doymu*")
+    "mezun olalı iki yıl oldu, hâlâ iş bulamıyorum",
+    "paraya doymuyorlar",
+    # negative imperatives are reproaches, not denials
+    "bizi aptal yerine koymayın",
+    "bizimle dalga geçmeyin",
+    # phrases whose negation is itself a complaint (also in tr.expected.tsv)
+    "yönetim kimseye hesap vermiyor",
+    "bu usulsüzlüğün hesabı sorulmadı, hesap sorulmadı",
+    "bizi bir türlü rahat bırakmıyorlar",
+    "hesap vermiyorlar",
+]
+
+
+@pytest.mark.parametrize("text", STILL_COMPLAINTS)
+def test_phrases_that_stay_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+def test_rhetorical_negative_question_is_not_a_denial(scorer: Scorer) -> None:
+    # "how could one not be proud?"
+    assert label(scorer, "böyle hocalarla gurur duyulmaz mı") != "negative"
