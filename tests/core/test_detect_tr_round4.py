@@ -127,3 +127,29 @@ def test_phrases_that_stay_complaints(scorer: Scorer, text: str) -> None:
 def test_rhetorical_negative_question_is_not_a_denial(scorer: Scorer) -> None:
     # "how could one not be proud?"
     assert label(scorer, "böyle hocalarla gurur duyulmaz mı") != "negative"
+
+
+# Verbs of ending ("bitmek", "dinmek", "durmak", "azalmak") negated say that what comes before
+# goes on: "sorunlar bitmiyor" is no denial of problems.
+GOES_ON_COMPLAINTS = [
+    "sorunlar bitmiyor",
+    "bu okulun sorunları bir türlü bitmedi",
+    "acımız dinmedi",
+    "zamlar durmuyor",
+    "dertlerimiz azalmıyor",
+    "yurtta sorunlar bitmiyo",
+    "bitmek bilmeyen ödevler",
+    "bitmek bilmez bir dönem",
+]
+
+
+@pytest.mark.parametrize("text", GOES_ON_COMPLAINTS)
+def test_what_does_not_end_goes_on(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text", ["eğlence bitmiyor", "bu şenlikte eğlence hiç bitmedi", "hiç bitmesin bu tatil"]
+)
+def test_joy_that_does_not_end_is_no_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")

@@ -174,6 +174,9 @@ _TR_COUNTERFACTUAL = re.compile(r"m[ae]s[ae]yd[iu]")
 _TR_WRITTEN_NEG = re.compile(r"(?:y?[ae])?m")
 # Negative imperatives and optatives: "üzülme", "bizi oyalamayın", "bir daha olmasın".
 _TR_IMPERATIVE = re.compile(r"m[ae](?:y[iu]n(?:[iu]z)?)?$|m[ae]s[iu]n(?:l[ae]r)?$")
+# Verbs of ending: "sorunlar bitmiyor", "acımız dinmedi", "zamlar durmuyor" say that what comes
+# before goes on, so their negation does not reach back and turn it (still a negation).
+_TR_CEASE = frozenset({"bit", "din", "azal", "dur"})
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
 TR_SUPERLATIVE_REACH = 6
 
@@ -909,7 +912,9 @@ class Scorer:
                 negators.append(i)
                 if i in has_hit:
                     negated[i] = i + 1  # "beğenmedim": the verb carries its own negation
-                elif not _TR_COUNTERFACTUAL.search(surfaces[i]):
+                elif not (
+                    _TR_COUNTERFACTUAL.search(surfaces[i]) or token.negated_verb in _TR_CEASE
+                ):
                     _negate_back(negated, boundary, i)  # "memnun kalmadım"
         for h in hits:
             # "cevap vermiyor", "yardımcı olmadı": a Turkish expected phrase is negated by its
