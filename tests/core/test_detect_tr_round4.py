@@ -153,3 +153,39 @@ def test_what_does_not_end_goes_on(scorer: Scorer, text: str) -> None:
 )
 def test_joy_that_does_not_end_is_no_complaint(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+# Negative imperatives that console are support, not complaints; "-dAn iyisi yok" is praise,
+# "-dAn kötüsü yok" the worst.
+CONSOLATION = [
+    "üzülme kanka seneye kazanırsın",
+    "üzülmeyin hocam",
+    "endişelenmeyin, her şey yoluna girecek",
+    "dert etme, büt var",
+    "moralini bozma",
+    "moralinizi bozmayın arkadaşlar",
+    "canını sıkma bu kadar",
+    "kafana takma",
+    "uzulme ya",
+    "ODTÜ'den iyisi yok",
+    "bu hocadan iyisi olamaz",
+]
+
+
+@pytest.mark.parametrize("text", CONSOLATION)
+def test_consolation_is_no_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "çok üzüldüm",
+        "hocanın tavrı moralimi bozdu",
+        "canımı sıktı bu olay",
+        "bu yemekhaneden kötüsü yok",
+        "bundan kötüsü olamaz",
+    ],
+)
+def test_distress_stays_negative(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
