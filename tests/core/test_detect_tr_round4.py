@@ -189,3 +189,39 @@ def test_consolation_is_no_complaint(scorer: Scorer, text: str) -> None:
 )
 def test_distress_stays_negative(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+# Names and terms that look like negated verbs: the surnames Sönmez, Korkmaz, Kaymaz, Durmaz,
+# Solmaz are old "-mAz" forms; "Biyomedikal" and "taşınmaz" (real estate) are no verbs at all.
+NOT_NEGATIONS = [
+    "Prof. Dr. Ahmet Sönmez konuşmacı olarak katılacak",
+    "Rektörümüz Prof. Dr. Ali Kaymaz öğrencilerle buluştu",
+    "Ayşe Solmaz hocamızın semineri perşembe",
+    "Elif Durmaz ile kariyer sohbetleri",
+    "kariyer gününde Ahmet Korkmaz konuştu",
+    "Biyomedikal Mühendisliği bölümü tanıtım günü yarın",
+    "biyomedikal mühendisliği okumak istiyorum",
+    "taşınmaz kültür varlıkları semineri",
+    "tiyatro kulübü yeni komedilerini sahneliyor",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NEGATIONS)
+def test_names_and_terms_are_no_negation(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+STILL_NEGATED = [
+    # headline case: every word capitalised, the verb is a verb
+    "Hoca Yine Gelmedi",
+    # CamelCase hashtags glue a complaint together
+    "#HocaGelmedi yine",
+    "yine #SonuçlarAçıklanmadı",
+    # a name beside a negated verb written in lower case
+    "Doç. Dr. Sönmez derse gelmedi yine",
+]
+
+
+@pytest.mark.parametrize("text", STILL_NEGATED)
+def test_capitalised_verbs_stay_negated(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")

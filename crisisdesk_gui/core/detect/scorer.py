@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from simplemma import Lemmatizer
@@ -145,7 +145,17 @@ _TR_NEG_VERB = re.compile(
     r"|[iu]yo)"
 )
 _TR_QUESTION = frozenset({"mi", "mu", "miydi", "muydu", "misin", "musun", "misiniz", "miyim"})
-_TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
+# Words (and their inflections) that the negated-verb pattern mistakes for verbs: "komediler",
+# "Biyomedikal Mühendisliği", "taşınmaz" (real estate), "semiyoloji".
+_TR_NOT_VERBS = (
+    "komedi",
+    "trajikomedi",
+    "namaz",
+    "kimyon",
+    "biyomedikal",
+    "semiyo",
+    "tasinmaz",
+)
 # Pronouns and demonstratives match a phrase only as written: "bunu nasıl yaparım" is not the
 # reproach "bu nasıl", "hepimiz aynı" not "hep aynı" (simplemma gives "bu", "hep" as lemmas).
 # Not "şu": folded it is "su" (water), whose forms must reach their lemma ("sular kesik").
@@ -242,7 +252,7 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     typed = (squeezed, squeeze(written_lemma.lower()))
     loose = not written
     stem = ""
-    if lang == "tr" and surface not in _TR_NOT_VERBS:
+    if lang == "tr" and not surface.startswith(_TR_NOT_VERBS):
         match = _TR_NEG_VERB.match(surface) or _TR_NEG_NOUN.match(surface)
         if match:
             stem = match.group("stem")
@@ -586,6 +596,7 @@ class Scorer:
         mark = IRONY_MARK.get(lex_lang)
         marked: set[int] = set()  # words followed by the irony mark
         tokens: list[Token] = []
+        glued: set[int] = set()  # words after the first of a CamelCase hashtag
         boundary: list[bool] = []  # a sentence or clause break before word i
         neg = pos = troll = 0.0
         reasons: list[Reason] = []
@@ -602,7 +613,10 @@ class Scorer:
             value = m.group()
             if group == "word":
                 # "#NeverAgain", "#ÜrünGelmedi": hashtags glue words together in CamelCase.
-                for part in _CAMEL.split(value) if not value.islower() else (value,):
+                parts = _CAMEL.split(value) if not value.islower() else [value]
+                if len(parts) > 1:
+                    glued.update(range(len(tokens) + 1, len(tokens) + len(parts)))
+                for part in parts:
                     raws.append(part)
                     tokens.append(analyse(part, lex_lang, typed and (whole or not part.isascii())))
                     boundary.append(pending_break)
@@ -626,6 +640,9 @@ class Scorer:
                 if mark and mark in value and tokens:
                     marked.add(len(tokens) - 1)
         n = len(tokens)
+        if lex_lang == "tr":
+            for i in _tr_names(raws, boundary, tokens, glued):
+                tokens[i] = replace(tokens[i], negated_verb="", negation_written=False)
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
         if lex_lang == "tr":
@@ -1052,6 +1069,27 @@ def _tr_superlative(surfaces: list[str], boundary: list[bool], i: int) -> bool:
         elif surfaces[j] == "hic":
             return degree
     return False
+
+
+def _tr_names(
+    raws: list[str], boundary: list[bool], tokens: list[Token], glued: set[int]
+) -> list[int]:
+    """Negated-verb forms that are names: a capitalised word inside a sentence or after another
+    capitalised word ("Prof. Dr. Ayşe Sönmez", "Elif Durmaz ile söyleşi"); the surnames Sönmez,
+    Korkmaz, Kaymaz, Durmaz, Solmaz are old verb forms. Not in a text without a lower-case word
+    (headline case: "Hoca Yine Gelmedi"), nor inside a CamelCase hashtag ("#HocaGelmedi")."""
+    if not any(r[0].islower() for r in raws):
+        return []
+    title = [len(r) > 1 and r[0].isupper() and r[1:].islower() for r in raws]
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if token.negated_verb
+        and i > 0
+        and title[i]
+        and i not in glued
+        and (not boundary[i] or title[i - 1])
+    ]
 
 
 def _tr_cannot_help(surfaces: list[str], boundary: list[bool], k: int) -> bool:
