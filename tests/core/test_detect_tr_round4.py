@@ -225,3 +225,45 @@ STILL_NEGATED = [
 @pytest.mark.parametrize("text", STILL_NEGATED)
 def test_capitalised_verbs_stay_negated(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+# "feci", "korkunç" intensify in speech ("feci güzel"); alone they still judge.
+@pytest.mark.parametrize("text", ["feci güzel bir kampüs", "korkunç güzel bir konserdi"])
+def test_awfully_good_is_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text", ["feci bir kaza oldu", "yurt ücretleri korkunç pahalı", "korkunç", "feci"]
+)
+def test_awful_alone_stays_negative(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+# General faults a coverage check found missing.
+MISSING_FAULTS = [
+    "bu abes bir karar",
+    "tamamen yersiz ve lüzumsuz bir uygulama",
+    "şarlatanın teki",
+    "hilekar bir yönetim",
+    "öğrenciyi kazıklıyorlar",
+    "yurtta dışlandım",
+    "hocanın tavrı kalbimi kırdı",
+    "bu karar hepimizi çok üzdü",
+    "bu dönem beni bitirdi",
+    "ders seçiminde sistem yine göçtü",
+    "gerzek misin nesin",
+    "hoca derste küfretti",
+]
+
+
+@pytest.mark.parametrize("text", MISSING_FAULTS)
+def test_missing_faults(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text", ["saçlarım çok uzuyor", "kalbimi kırmadınız, teşekkürler", "kayıt süresi uzuyor mu"]
+)
+def test_missing_fault_traps(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
