@@ -267,3 +267,24 @@ def test_missing_faults(scorer: Scorer, text: str) -> None:
 )
 def test_missing_fault_traps(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text", ["stresli bir hafta ama değdi", "çok yorulduk ama her şeye değdi", "gülmekten ölücem"]
+)
+def test_worth_it_is_no_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hiç değmedi",
+        "yarın sınavım var ölücem",
+        "sınavdan sıfır aldım",
+        "sktr git",
+        "bu okula değmez",
+    ],
+)
+def test_despair_and_swearing_in_speech(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
