@@ -288,3 +288,41 @@ def test_worth_it_is_no_complaint(scorer: Scorer, text: str) -> None:
 )
 def test_despair_and_swearing_in_speech(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+# Spoken Turkish as typed in tweets: the present "-yo(m)" for "-yor(um)", the future "-(I)cAm"
+# for "-AcAğIm", and the negated future "-mIcAm" ("gelmicem" = "gelmeyeceğim").
+SPOKEN_COMPLAINTS = [
+    "çok sıkılıyom ya",
+    "ağlıyom şu an",
+    "ağlıycam",
+    "ağlıcam birazdan",
+    "çıldırıcam bu hocayla",
+    "delircem",
+    "bu okula bir daha gelmicem",
+    "bir daha buradan almıcam",
+    "kiziyom bu duruma",
+    "cok uzuluyom",
+    "bıktım artık okulu bırakıcam",
+    "hiç sevmiyom bu hocayı",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_COMPLAINTS)
+def test_spoken_forms_complain(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+SPOKEN_NOT_NEGATIVE = [
+    "çok seviyom bu okulu",
+    "hocam yarın geliyom",
+    "radyo dinliyom",
+    "yarın okula gidicem",
+    "stüdyo kaydı yarın",
+    "sınavı geçicem inşallah",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_NOT_NEGATIVE)
+def test_spoken_traps(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")

@@ -252,8 +252,14 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     typed = (squeezed, squeeze(written_lemma.lower()))
     loose = not written
     stem = ""
+    spoken = _spoken_tr(squeezed) if lang == "tr" else ()
     if lang == "tr" and not surface.startswith(_TR_NOT_VERBS):
         match = _TR_NEG_VERB.match(surface) or _TR_NEG_NOUN.match(surface)
+        # "gelmicem", "almıcaz": the negated future as spoken ("gelmeyeceğim")
+        for variant in spoken if not match else ():
+            match = _TR_NEG_VERB.match(squeeze(fold(variant)))
+            if match:
+                break
         if match:
             stem = match.group("stem")
     bare = None
@@ -288,6 +294,16 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
             if polar is not None and polar[1] < DEGREE_MIN_WEIGHT:
                 words, polar = [], None  # "vanhin", "vaikein": the oldest, the hardest
             if polar is not None or words:
+                break
+    if polar is None and not words and spoken:
+        # Spoken Turkish: "sıkılıyom", "ağlıcam", "çıldırıcam" are "sıkılıyorum", "ağlayacağım",
+        # "çıldıracağım"
+        for variant in spoken:
+            folded = squeeze(fold(variant))
+            v_lemma = lex.forms.get(folded) or squeeze(fold(_lemma(variant, lang)))
+            words, polar = _lookup(lex, folded, v_lemma, None, True, stem)
+            if polar is not None or words:
+                lemma = v_lemma
                 break
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
@@ -378,6 +394,48 @@ _SPOKEN_FI = (
     ("it", ("ita", "itä")),  # "hirveit", "idioottei(t)": a partitive plural clipped
     ("s", ("si",)),  # "huijas", "pilas", "hajos": the past tense without its -i
 )
+
+
+# Spoken Turkish as typed in tweets: the present "-yo(m)" for "-yor(um)", the future "-(I)cAm" for
+# "-AcAğIm" (folded vowels and letters stay as typed; the caller folds).
+_SPOKEN_TR_PRESENT = (
+    ("yosunuz", "yorsunuz"),
+    ("yonuz", "yorsunuz"),
+    ("yosun", "yorsun"),
+    ("yolar", "yorlar"),
+    ("yomuş", "yormuş"),
+    ("yomus", "yormus"),
+    ("yodu", "yordu"),
+    ("yom", "yorum"),
+    ("yoz", "yoruz"),
+    ("yo", "yor"),
+)
+_SPOKEN_TR_FUTURE = re.compile(r"^(?P<stem>.+?)(?P<vowel>[ıiuü]?)c(?P<a>[ae])(?P<person>m|z)$")
+
+
+@lru_cache(maxsize=50_000)
+def _spoken_tr(word: str) -> tuple[str, ...]:
+    """Written forms a spoken Turkish verb form (lower case, as typed) may stand for, most likely
+    first: "sıkılıyom" → "sıkılıyorum"; "alıcam" → "alacağım"; "ağlıcam", "gelmicem" →
+    "ağlayacağım", "gelmeyeceğim"; "yicem" → "yiyeceğim"."""
+    if len(word) < 4:
+        return ()
+    for ending, written in _SPOKEN_TR_PRESENT:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return (word[: -len(ending)] + written,)
+    m = _SPOKEN_TR_FUTURE.match(word)
+    if m is None or len(m.group("stem")) < 2:
+        return ()
+    stem, vowel, a = m.group("stem"), m.group("vowel"), m.group("a")
+    ascii_typed = word.isascii()
+    soft_g = "g" if ascii_typed else "ğ"
+    high = "i" if a == "e" or ascii_typed else "ı"
+    end = f"c{a}{soft_g}{high}{m.group('person')}"
+    if not vowel and len(stem) >= 4 and stem[-1] == "y" and stem[-2] in "ıiuü":
+        return (f"{stem[:-2]}{a}y{a}{end}",)  # "ağlıycam", "bekliycem"
+    if not vowel:  # "yapcam", "delircem"
+        return (f"{stem}{a}{end}",)
+    return (f"{stem}{a}{end}", f"{stem}{a}y{a}{end}", f"{stem}{vowel}y{a}{end}")
 
 
 def _spoken_fi(word: str) -> list[str]:
