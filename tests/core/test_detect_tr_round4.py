@@ -326,3 +326,41 @@ SPOKEN_NOT_NEGATIVE = [
 @pytest.mark.parametrize("text", SPOKEN_NOT_NEGATIVE)
 def test_spoken_traps(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+# Event titles name a problem as their topic: university accounts announce them every day.
+EVENT_TOPICS = [
+    "Üniversitemizde afet yönetimi paneli düzenlendi",
+    "Kampüsümüzde yangın tatbikatı gerçekleştirildi",
+    "Siber zorbalık semineri yarın saat 14:00'te",
+    "Sınav kaygısı ile başa çıkma semineri",
+    "Çocuk istismarını önleme konferansı",
+    "Göç ve mülteci sorunları sempozyumu",
+    "Terörle mücadele konferansı",
+    "Ekonomik kriz ve işsizlik paneli",
+    "Depresyon ve anksiyete üzerine söyleşi",
+    "Hukuksuzluk ve adalet konulu panel",
+    "Kanser farkındalık haftası etkinlikleri başladı",
+    "siber zorbalik seminerine davetlisiniz",
+]
+
+
+@pytest.mark.parametrize("text", EVENT_TOPICS)
+def test_event_topics_are_no_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+EVENT_COMPLAINTS = [
+    # judged events: the adjective comes with "bir", or the event is not in compound form
+    "saçma bir seminerdi",
+    "çok sıkıcı bir panel",
+    "gereksiz seminerler yüzünden derse giremedik",
+    "seminer berbattı",
+    "panel rezaletti",
+    "yangın çıktı, tatbikat değilmiş",
+]
+
+
+@pytest.mark.parametrize("text", EVENT_COMPLAINTS)
+def test_judged_events_stay_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")

@@ -187,6 +187,15 @@ _TR_IMPERATIVE = re.compile(r"m[ae](?:y[iu]n(?:[iu]z)?)?$|m[ae]s[iu]n(?:l[ae]r)?
 # Verbs of ending: "sorunlar bitmiyor", "acımız dinmedi", "zamlar durmuyor" say that what comes
 # before goes on, so their negation does not reach back and turn it (still a negation).
 _TR_CEASE = frozenset({"bit", "din", "azal", "dur"})
+# Events whose title names a problem as their topic (see _tr_topic): the head noun in its compound
+# form, with any case ending after it ("semineri", "paneline", "tatbikatı"); "farkındalık" in any
+# form; the postpositions that name a topic.
+_TR_EVENT = re.compile(
+    r"^(?:(?:seminer|panel|konferans|soylesi|sempozyum|calistay|kongre|tatbikat|webinar|atolye)"
+    r"s?[iu](?:n.*)?|farkindalig?k?.*)$"
+)
+_TR_ABOUT = frozenset({"uzerine", "konulu", "temali"})
+TR_TITLE_REACH = 6
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
 TR_SUPERLATIVE_REACH = 6
 
@@ -741,6 +750,15 @@ class Scorer:
             ):
                 continue
             is_negated = negated[hit.start]
+            if (
+                lex_lang == "tr"
+                and hit.kind in ("negative", "severity")
+                and not is_negated
+                and _tr_topic(surfaces, boundary, hit.end)
+            ):
+                # "siber zorbalık semineri": the topic of an event, shown but not counted
+                reasons.append(Reason("negative", " ".join(raws[hit.start : hit.end]), 0.0))
+                continue
             said = " ".join(raws[hit.start : hit.end])
             w = hit.weight * mult
             if hit.kind == "negative":
@@ -1148,6 +1166,20 @@ def _tr_names(
         and i not in glued
         and (not boundary[i] or title[i - 1])
     ]
+
+
+def _tr_topic(surfaces: list[str], boundary: list[bool], end: int) -> bool:
+    """The fault or crisis word ending before `end` names the topic of an event: "afet yönetimi
+    paneli", "siber zorbalık semineri", "yangın tatbikatı", "depresyon üzerine söyleşi",
+    "kanser farkındalık haftası". The event noun is in its compound form ("semineri", not "saçma
+    bir seminer", "sıkıcı seminerler"), later in the same clause and within TR_TITLE_REACH words
+    (an event title: "sınav kaygısı ile başa çıkma semineri")."""
+    for k in range(end, min(len(surfaces), end + TR_TITLE_REACH)):
+        if boundary[k] or surfaces[k] == "bir":
+            return False
+        if surfaces[k] in _TR_ABOUT or _TR_EVENT.match(surfaces[k]):
+            return True
+    return False
 
 
 def _tr_cannot_help(surfaces: list[str], boundary: list[bool], k: int) -> bool:
