@@ -364,3 +364,52 @@ EVENT_COMPLAINTS = [
 @pytest.mark.parametrize("text", EVENT_COMPLAINTS)
 def test_judged_events_stay_complaints(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+# Names after an academic title and institution names are no judgement: "Zafer", "Neşe",
+# "Mutlu", "Kutlu", "Sevinç" are first names and surnames; "Güzel Sanatlar" is fine arts.
+NAMES_NOT_PRAISE = [
+    "Prof. Dr. Zafer Kutlu konuşma yapacak",
+    "Doç. Dr. Neşe Mutlu ile söyleşi",
+    "yeni rektör Prof. Dr. Kemal Mutlu oldu",
+    "Dr. Öğr. Üyesi Sevgi Güzel yarın derse gelecek",
+    "Mimar Sinan Güzel Sanatlar Üniversitesi",
+    "Güzel Sanatlar Fakültesi sergisi açıldı",
+    "guzel sanatlar fakultesi",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_NOT_PRAISE)
+def test_names_are_no_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral", scorer.score(text, lang="tr")
+
+
+NAMES_NOT_FAULTS = [
+    "Acil Yardım ve Afet Yönetimi bölümü tanıtımı",
+    "Deprem Mühendisliği yüksek lisans başvuruları",
+    "Ceza Hukuku dersi yarın",
+    "Kriz Yönetimi dersinin notları",
+    "Arş. Gör. Savaş Kaya'nın semineri",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_NOT_FAULTS)
+def test_names_are_no_fault(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prof. Dr. Mutlu hoca derse yine gelmedi, rezalet",
+        "Arş. Gör. Umut Sevinç gözaltına alındı",
+        "kriz yönetimi berbat",
+        "ceza hukuku finali berbattı",
+    ],
+)
+def test_named_people_can_still_be_complained_of(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+def test_praise_written_as_a_name_stays_praise_without_a_title(scorer: Scorer) -> None:
+    assert label(scorer, "güzel bir sergi") == "positive"

@@ -196,6 +196,10 @@ _TR_EVENT = re.compile(
 )
 _TR_ABOUT = frozenset({"uzerine", "konulu", "temali"})
 TR_TITLE_REACH = 6
+# Academic and professional titles before a name ("Prof. Dr.", "Doç.", "Öğr. Gör.", "Arş. Gör.",
+# "Av.", "Uzm."), and the words of a name after them (two first names and a surname).
+_TR_TITLES = frozenset({"prof", "dr", "doc", "ogr", "gor", "ars", "av", "uzm"})
+TR_NAME_WORDS = 3
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
 TR_SUPERLATIVE_REACH = 6
 
@@ -710,6 +714,8 @@ class Scorer:
         if lex_lang == "tr":
             for i in _tr_names(raws, boundary, tokens, glued):
                 tokens[i] = replace(tokens[i], negated_verb="", negation_written=False)
+            for i in _tr_titled(raws, boundary):
+                tokens[i] = replace(tokens[i], words=(), phrase=(), negated_verb="")
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
         if lex_lang == "tr":
@@ -1180,6 +1186,27 @@ def _tr_topic(surfaces: list[str], boundary: list[bool], end: int) -> bool:
         if surfaces[k] in _TR_ABOUT or _TR_EVENT.match(surfaces[k]):
             return True
     return False
+
+
+def _tr_titled(raws: list[str], boundary: list[bool]) -> list[int]:
+    """The capitalised words of a name after an academic title: "Prof. Dr. Zafer Kutlu", "Doç.
+    Dr. Neşe Mutlu", "Arş. Gör. Umut Sevinç" (first names and surnames that are praise words)."""
+    found: list[int] = []
+    for i in range(1, len(raws)):
+        if fold(raws[i - 1].lower()) not in _TR_TITLES or raws[i].lower() in _TR_TITLES:
+            continue
+        j = i
+        while (
+            j < len(raws)
+            and j - i < TR_NAME_WORDS
+            and (j == i or not boundary[j])
+            and len(raws[j]) > 1
+            and raws[j][0].isupper()
+            and raws[j][1:].islower()
+        ):
+            found.append(j)
+            j += 1
+    return found
 
 
 def _tr_cannot_help(surfaces: list[str], boundary: list[bool], k: int) -> bool:
