@@ -413,3 +413,20 @@ def test_named_people_can_still_be_complained_of(scorer: Scorer, text: str) -> N
 
 def test_praise_written_as_a_name_stays_praise_without_a_title(scorer: Scorer) -> None:
     assert label(scorer, "güzel bir sergi") == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kocaeli Üniversitesi Kandıra Meslek Yüksekokulu",
+        "kandira kampusune servis var mi",
+        "Güzelbahçe'de ev arıyorum",
+        "topluluğumuz huzurevi ziyareti düzenledi",
+    ],
+)
+def test_place_names_are_no_judgement(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral", scorer.score(text, lang="tr")
+
+
+def test_fooled_stays_a_complaint(scorer: Scorer) -> None:
+    assert label(scorer, "öğrenciyi kandırdılar") == "negative"
