@@ -430,3 +430,33 @@ def test_place_names_are_no_judgement(scorer: Scorer, text: str) -> None:
 
 def test_fooled_stays_a_complaint(scorer: Scorer) -> None:
     assert label(scorer, "öğrenciyi kandırdılar") == "negative"
+
+
+# "soru" (question) forms that share letters with "sorun" (problem), and "sizdir" (it is you)
+# that shares them with "sızdır-" (leak).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bu sorunun cevabı ne",
+        "3. sorunun cevabını bilen var mı",
+        "sorunuz varsa yazabilirsiniz",
+        "sorunuzu DM üzerinden iletebilirsiniz",
+        "gelecek sizdir",
+    ],
+)
+def test_questions_are_no_problems(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral", scorer.score(text, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bir sorunum var",
+        "okulun sorunu çok",
+        "sorununuz nedir, hâlâ çözülmedi",
+        "sınav soruları sızdırıldı",
+        "sorular sizdirilmis",
+    ],
+)
+def test_problems_and_leaks_stay(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
