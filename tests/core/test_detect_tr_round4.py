@@ -460,3 +460,45 @@ def test_questions_are_no_problems(scorer: Scorer, text: str) -> None:
 )
 def test_problems_and_leaks_stay(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
+
+
+# Text typed without Turkish letters: simplemma reduces "katilacak" (katılacak: will attend),
+# "pisirdik" (pişirdik: we cooked), "pesinde" (peşinde: after), "acisindan" (açısından: from the
+# point of view) to "katil" (murderer), "pis" (dirty), "pes" (give up), "acı" (pain).
+ASCII_NOT_FAULTS = [
+    "etkinlige katilacak misiniz",
+    "toplantiya katildim",
+    "katilim ucretsiz",
+    "seminere katilmistir",
+    "kek pisirdik",
+    "yemek pisirmeyi ogrendim",
+    "hayallerinin pesinde kos",
+    "pesin odeme yapilabilir",
+    "ogrenciler acisindan onemli",
+    "gelecek acisindan iyi bir adim",
+    "bu acidan bakinca",
+    "kontenjan sinirlidir",
+    "sinirsiz internet",
+]
+
+
+@pytest.mark.parametrize("text", ASCII_NOT_FAULTS)
+def test_ascii_forms_of_other_words(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative", scorer.score(text, lang="tr")
+
+
+ASCII_FAULTS = [
+    "katil yakalandi",
+    "cok pis bir yurt",
+    "pes dogrusu",
+    "pisman oldum",
+    "sinir oldum",
+    "sinirliyim",
+    "aci haber",
+    "aci cekiyoruz",
+]
+
+
+@pytest.mark.parametrize("text", ASCII_FAULTS)
+def test_ascii_faults_stay(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative", scorer.score(text, lang="tr")
