@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from simplemma import Lemmatizer
@@ -145,7 +145,17 @@ _TR_NEG_VERB = re.compile(
     r"|[iu]yo)"
 )
 _TR_QUESTION = frozenset({"mi", "mu", "miydi", "muydu", "misin", "musun", "misiniz", "miyim"})
-_TR_NOT_VERBS = frozenset({"komedi", "namaz", "kimyon"})
+# Words (and their inflections) that the negated-verb pattern mistakes for verbs: "komediler",
+# "Biyomedikal Mühendisliği", "taşınmaz" (real estate), "semiyoloji".
+_TR_NOT_VERBS = (
+    "komedi",
+    "trajikomedi",
+    "namaz",
+    "kimyon",
+    "biyomedikal",
+    "semiyo",
+    "tasinmaz",
+)
 # Pronouns and demonstratives match a phrase only as written: "bunu nasıl yaparım" is not the
 # reproach "bu nasıl", "hepimiz aynı" not "hep aynı" (simplemma gives "bu", "hep" as lemmas).
 # Not "şu": folded it is "su" (water), whose forms must reach their lemma ("sular kesik").
@@ -153,12 +163,43 @@ _TR_PHRASE_SURFACE = frozenset({"bu", "o", "ne", "hep", "ben", "sen", "biz", "si
 # "kalkmam lazım", "çalışmam gerek", "bitirmem için": "-mAm" before these is "my X-ing" (a
 # verbal noun), not "I won't" ("-mAmIz", "our X-ing", is not in _TR_NEG_VERB at all).
 _TR_NEED = ("gerek", "lazim", "sart", "icin")
+# The negated verbal noun "-mAmA(k/sI)" ("hocanın derse gelmemesi", "bursların yatmaması") names
+# a failure as the topic of a judgement: it negates the lexicon words it reaches like a negated
+# verb, but adds no bare negation of its own; before a word of condition or need ("gelmemesi
+# durumunda", "geç kalmaması gerekiyor") it negates nothing.
+_TR_NEG_NOUN = re.compile(
+    r"^(?P<stem>[a-z]{2,}?)(?:y?[ae])?m[ae]m[ae](?:k|s[iu]|l[ae]r|y[iu]|y[ae])"
+)
+_TR_CONDITION = (*_TR_NEED, "durum", "halinde", "halde", "takdirde")
+# "sevmemek elde değil", "gurur duymamak mümkün değil", "beğenmemek imkansız": not to X is
+# impossible, so X; neither the verbal noun nor the "değil", "olmaz" after it negates.
+_TR_CANNOT_HELP = ("elde", "mumkun", "imkan", "olanak", "olmaz")
 # "hiç bu kadar mutlu olmamıştım", "hiç böyle kötü bir hoca görmedim": "never" + a degree word
 # + a negated past verb is a superlative; the verb denies nothing (see _tr_superlative).
 _TR_PAST_NEG = re.compile(r"m[ae](?:d[iu]|m[iu]s)")
 # The counterfactual "-mAsAydI" presupposes what it denies: "keşke bu kadar pahalı olmasaydı"
 # says it is expensive, so it does not negate the words before it (it still counts as a negation).
 _TR_COUNTERFACTUAL = re.compile(r"m[ae]s[ae]yd[iu]")
+# A phrase entry that spells its own negation past the verb stem ("iş bulamı*", "paraya doymu*").
+_TR_WRITTEN_NEG = re.compile(r"(?:y?[ae])?m")
+# Negative imperatives and optatives: "üzülme", "bizi oyalamayın", "bir daha olmasın".
+_TR_IMPERATIVE = re.compile(r"m[ae](?:y[iu]n(?:[iu]z)?)?$|m[ae]s[iu]n(?:l[ae]r)?$")
+# Verbs of ending: "sorunlar bitmiyor", "acımız dinmedi", "zamlar durmuyor" say that what comes
+# before goes on, so their negation does not reach back and turn it (still a negation).
+_TR_CEASE = frozenset({"bit", "din", "azal", "dur"})
+# Events whose title names a problem as their topic (see _tr_topic): the head noun in its compound
+# form, with any case ending after it ("semineri", "paneline", "tatbikatı"); "farkındalık" in any
+# form; the postpositions that name a topic.
+_TR_EVENT = re.compile(
+    r"^(?:(?:seminer|panel|konferans|soylesi|sempozyum|calistay|kongre|tatbikat|webinar|atolye)"
+    r"s?[iu](?:n.*)?|farkindalig?k?.*)$"
+)
+_TR_ABOUT = frozenset({"uzerine", "konulu", "temali"})
+TR_TITLE_REACH = 6
+# Academic and professional titles before a name ("Prof. Dr.", "Doç.", "Öğr. Gör.", "Arş. Gör.",
+# "Av.", "Uzm."), and the words of a name after them (two first names and a surname).
+_TR_TITLES = frozenset({"prof", "dr", "doc", "ogr", "gor", "ars", "av", "uzm"})
+TR_NAME_WORDS = 3
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
 TR_SUPERLATIVE_REACH = 6
 
@@ -224,8 +265,14 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     typed = (squeezed, squeeze(written_lemma.lower()))
     loose = not written
     stem = ""
-    if lang == "tr" and surface not in _TR_NOT_VERBS:
-        match = _TR_NEG_VERB.match(surface)
+    spoken = _spoken_tr(squeezed) if lang == "tr" else ()
+    if lang == "tr" and not surface.startswith(_TR_NOT_VERBS):
+        match = _TR_NEG_VERB.match(surface) or _TR_NEG_NOUN.match(surface)
+        # "gelmicem", "almıcaz": the negated future as spoken ("gelmeyeceğim")
+        for variant in spoken if not match else ():
+            match = _TR_NEG_VERB.match(squeeze(fold(variant)))
+            if match:
+                break
         if match:
             stem = match.group("stem")
     bare = None
@@ -260,6 +307,16 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
             if polar is not None and polar[1] < DEGREE_MIN_WEIGHT:
                 words, polar = [], None  # "vanhin", "vaikein": the oldest, the hardest
             if polar is not None or words:
+                break
+    if polar is None and not words and spoken:
+        # Spoken Turkish: "sıkılıyom", "ağlıcam", "çıldırıcam" are "sıkılıyorum", "ağlayacağım",
+        # "çıldıracağım"
+        for variant in spoken:
+            folded = squeeze(fold(variant))
+            v_lemma = lex.forms.get(folded) or squeeze(fold(_lemma(variant, lang)))
+            words, polar = _lookup(lex, folded, v_lemma, None, True, stem)
+            if polar is not None or words:
+                lemma = v_lemma
                 break
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
@@ -350,6 +407,48 @@ _SPOKEN_FI = (
     ("it", ("ita", "itä")),  # "hirveit", "idioottei(t)": a partitive plural clipped
     ("s", ("si",)),  # "huijas", "pilas", "hajos": the past tense without its -i
 )
+
+
+# Spoken Turkish as typed in tweets: the present "-yo(m)" for "-yor(um)", the future "-(I)cAm" for
+# "-AcAğIm" (folded vowels and letters stay as typed; the caller folds).
+_SPOKEN_TR_PRESENT = (
+    ("yosunuz", "yorsunuz"),
+    ("yonuz", "yorsunuz"),
+    ("yosun", "yorsun"),
+    ("yolar", "yorlar"),
+    ("yomuş", "yormuş"),
+    ("yomus", "yormus"),
+    ("yodu", "yordu"),
+    ("yom", "yorum"),
+    ("yoz", "yoruz"),
+    ("yo", "yor"),
+)
+_SPOKEN_TR_FUTURE = re.compile(r"^(?P<stem>.+?)(?P<vowel>[ıiuü]?)c(?P<a>[ae])(?P<person>m|z)$")
+
+
+@lru_cache(maxsize=50_000)
+def _spoken_tr(word: str) -> tuple[str, ...]:
+    """Written forms a spoken Turkish verb form (lower case, as typed) may stand for, most likely
+    first: "sıkılıyom" → "sıkılıyorum"; "alıcam" → "alacağım"; "ağlıcam", "gelmicem" →
+    "ağlayacağım", "gelmeyeceğim"; "yicem" → "yiyeceğim"."""
+    if len(word) < 4:
+        return ()
+    for ending, written in _SPOKEN_TR_PRESENT:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return (word[: -len(ending)] + written,)
+    m = _SPOKEN_TR_FUTURE.match(word)
+    if m is None or len(m.group("stem")) < 2:
+        return ()
+    stem, vowel, a = m.group("stem"), m.group("vowel"), m.group("a")
+    ascii_typed = word.isascii()
+    soft_g = "g" if ascii_typed else "ğ"
+    high = "i" if a == "e" or ascii_typed else "ı"
+    end = f"c{a}{soft_g}{high}{m.group('person')}"
+    if not vowel and len(stem) >= 4 and stem[-1] == "y" and stem[-2] in "ıiuü":
+        return (f"{stem[:-2]}{a}y{a}{end}",)  # "ağlıycam", "bekliycem"
+    if not vowel:  # "yapcam", "delircem"
+        return (f"{stem}{a}{end}",)
+    return (f"{stem}{a}{end}", f"{stem}{a}y{a}{end}", f"{stem}{vowel}y{a}{end}")
 
 
 def _spoken_fi(word: str) -> list[str]:
@@ -568,6 +667,7 @@ class Scorer:
         mark = IRONY_MARK.get(lex_lang)
         marked: set[int] = set()  # words followed by the irony mark
         tokens: list[Token] = []
+        glued: set[int] = set()  # words after the first of a CamelCase hashtag
         boundary: list[bool] = []  # a sentence or clause break before word i
         neg = pos = troll = 0.0
         reasons: list[Reason] = []
@@ -584,7 +684,10 @@ class Scorer:
             value = m.group()
             if group == "word":
                 # "#NeverAgain", "#ÜrünGelmedi": hashtags glue words together in CamelCase.
-                for part in _CAMEL.split(value) if not value.islower() else (value,):
+                parts = _CAMEL.split(value) if not value.islower() else [value]
+                if len(parts) > 1:
+                    glued.update(range(len(tokens) + 1, len(tokens) + len(parts)))
+                for part in parts:
                     raws.append(part)
                     tokens.append(analyse(part, lex_lang, typed and (whole or not part.isascii())))
                     boundary.append(pending_break)
@@ -608,6 +711,11 @@ class Scorer:
                 if mark and mark in value and tokens:
                     marked.add(len(tokens) - 1)
         n = len(tokens)
+        if lex_lang == "tr":
+            for i in _tr_names(raws, boundary, tokens, glued):
+                tokens[i] = replace(tokens[i], negated_verb="", negation_written=False)
+            for i in _tr_titled(raws, boundary):
+                tokens[i] = replace(tokens[i], words=(), phrase=(), negated_verb="")
         surfaces = [t.surface for t in tokens]
         lemmas = [t.lemma for t in tokens]
         if lex_lang == "tr":
@@ -648,6 +756,15 @@ class Scorer:
             ):
                 continue
             is_negated = negated[hit.start]
+            if (
+                lex_lang == "tr"
+                and hit.kind in ("negative", "severity")
+                and not is_negated
+                and _tr_topic(surfaces, boundary, hit.end)
+            ):
+                # "siber zorbalık semineri": the topic of an event, shown but not counted
+                reasons.append(Reason("negative", " ".join(raws[hit.start : hit.end]), 0.0))
+                continue
             said = " ".join(raws[hit.start : hit.end])
             w = hit.weight * mult
             if hit.kind == "negative":
@@ -728,6 +845,7 @@ class Scorer:
                 for i in negators
                 if (used.get(i, 0.0) < full if emphatic else i not in used)
                 and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
+                and not (lex_lang == "tr" and _TR_NEG_NOUN.match(surfaces[i]))
             ]
             weighed = []
             for i in bare_negators[:2]:
@@ -837,6 +955,10 @@ class Scorer:
                 continue
             if token.negator < 0 and i + 1 < n and surfaces[i + 1] in _TR_QUESTION:
                 continue  # "güzel değil mi?" asks, it does not deny
+            if token.negator < 0 and any(
+                _tr_cannot_help(surfaces, boundary, k) for k in (i - 1, i - 2) if k >= 0
+            ):
+                continue
             if token.negator and i not in has_hit:
                 negators.append(i)
                 if token.negator > 0:
@@ -876,6 +998,12 @@ class Scorer:
                     and i + 1 < n
                     and surfaces[i + 1].startswith(_TR_NEED)
                 )
+                and not (
+                    _TR_NEG_NOUN.match(surfaces[i])
+                    and i + 1 < n
+                    and not boundary[i + 1]
+                    and surfaces[i + 1].startswith((*_TR_CONDITION, *_TR_CANNOT_HELP))
+                )
                 and not _tr_superlative(surfaces, boundary, i)
             ):
                 if i in has_hit and token.negation_written:
@@ -883,7 +1011,9 @@ class Scorer:
                 negators.append(i)
                 if i in has_hit:
                     negated[i] = i + 1  # "beğenmedim": the verb carries its own negation
-                elif not _TR_COUNTERFACTUAL.search(surfaces[i]):
+                elif not (
+                    _TR_COUNTERFACTUAL.search(surfaces[i]) or token.negated_verb in _TR_CEASE
+                ):
                     _negate_back(negated, boundary, i)  # "memnun kalmadım"
         for h in hits:
             # "cevap vermiyor", "yardımcı olmadı": a Turkish expected phrase is negated by its
@@ -896,6 +1026,19 @@ class Scorer:
                 and (tokens[last].negated_verb or tokens[last].negator < 0)
                 and not negated[h.start]
             ):
+                negated[h.start] = last + 1
+                negators.append(last)
+            elif (
+                h.kind in ("negative", "positive")
+                and last > h.start
+                and tokens[last].negated_verb
+                and not negated[h.start]
+                and _tr_phrase_negated(h.text, tokens[last], surfaces, boundary, last)
+            ):
+                # "sınavdan kalmadım", "geç kalmadık", "gurur duymuyorum": the phrase's last
+                # word is written as a stem ("kal*"), so the negation is the text's, not the
+                # phrase's; a denial, unlike the imperative "moralini bozma", "bizi aptal yerine
+                # koymayın", which is advice or a reproach
                 negated[h.start] = last + 1
                 negators.append(last)
         if finnish:
@@ -1008,6 +1151,92 @@ def _tr_superlative(surfaces: list[str], boundary: list[bool], i: int) -> bool:
         elif surfaces[j] == "hic":
             return degree
     return False
+
+
+def _tr_names(
+    raws: list[str], boundary: list[bool], tokens: list[Token], glued: set[int]
+) -> list[int]:
+    """Negated-verb forms that are names: a capitalised word inside a sentence or after another
+    capitalised word ("Prof. Dr. Ayşe Sönmez", "Elif Durmaz ile söyleşi"); the surnames Sönmez,
+    Korkmaz, Kaymaz, Durmaz, Solmaz are old verb forms. Not in a text without a lower-case word
+    (headline case: "Hoca Yine Gelmedi"), nor inside a CamelCase hashtag ("#HocaGelmedi")."""
+    if not any(r[0].islower() for r in raws):
+        return []
+    title = [len(r) > 1 and r[0].isupper() and r[1:].islower() for r in raws]
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if token.negated_verb
+        and i > 0
+        and title[i]
+        and i not in glued
+        and (not boundary[i] or title[i - 1])
+    ]
+
+
+def _tr_topic(surfaces: list[str], boundary: list[bool], end: int) -> bool:
+    """The fault or crisis word ending before `end` names the topic of an event: "afet yönetimi
+    paneli", "siber zorbalık semineri", "yangın tatbikatı", "depresyon üzerine söyleşi",
+    "kanser farkındalık haftası". The event noun is in its compound form ("semineri", not "saçma
+    bir seminer", "sıkıcı seminerler"), later in the same clause and within TR_TITLE_REACH words
+    (an event title: "sınav kaygısı ile başa çıkma semineri")."""
+    for k in range(end, min(len(surfaces), end + TR_TITLE_REACH)):
+        if boundary[k] or surfaces[k] == "bir":
+            return False
+        if surfaces[k] in _TR_ABOUT or _TR_EVENT.match(surfaces[k]):
+            return True
+    return False
+
+
+def _tr_titled(raws: list[str], boundary: list[bool]) -> list[int]:
+    """The capitalised words of a name after an academic title: "Prof. Dr. Zafer Kutlu", "Doç.
+    Dr. Neşe Mutlu", "Arş. Gör. Umut Sevinç" (first names and surnames that are praise words)."""
+    found: list[int] = []
+    for i in range(1, len(raws)):
+        if fold(raws[i - 1].lower()) not in _TR_TITLES or raws[i].lower() in _TR_TITLES:
+            continue
+        j = i
+        while (
+            j < len(raws)
+            and j - i < TR_NAME_WORDS
+            and (j == i or not boundary[j])
+            and len(raws[j]) > 1
+            and raws[j][0].isupper()
+            and raws[j][1:].islower()
+        ):
+            found.append(j)
+            j += 1
+    return found
+
+
+def _tr_cannot_help(surfaces: list[str], boundary: list[bool], k: int) -> bool:
+    """Word k is a negated verbal noun followed by a word of impossibility ("sevmemek elde
+    değil"): a double negation that affirms."""
+    return (
+        k + 1 < len(surfaces)
+        and not boundary[k + 1]
+        and _TR_NEG_NOUN.match(surfaces[k]) is not None
+        and surfaces[k + 1].startswith(_TR_CANNOT_HELP)
+    )
+
+
+def _tr_phrase_negated(
+    entry: str, token: Token, surfaces: list[str], boundary: list[bool], i: int
+) -> bool:
+    """Negated verb i, the last word of a negative or positive phrase `entry`, denies the phrase:
+    the entry does not spell the negation itself ("bulamı*", "umursamıyor"), and the verb is
+    no imperative or optative, counterfactual or superlative, nor asks ("gurur duyulmaz mı?")
+    or is a double negation ("gurur duymamak elde değil")."""
+    rest = entry.split()[-1].rstrip("*")[len(token.negated_verb) :]
+    surface = surfaces[i]
+    return not (
+        _TR_WRITTEN_NEG.match(rest)
+        or _TR_IMPERATIVE.search(surface)
+        or _TR_COUNTERFACTUAL.search(surface)
+        or _tr_superlative(surfaces, boundary, i)
+        or _tr_cannot_help(surfaces, boundary, i)
+        or (i + 1 < len(surfaces) and surfaces[i + 1] in _TR_QUESTION)
+    )
 
 
 def _negate_expected_back(
