@@ -84,6 +84,15 @@ _FI_ONLY_WORDS = "voi voinut voinu voisi vois voida muuta muutakaan ole oo ollut
 _FI_ONLY = frozenset(_FI_ONLY_WORDS.split())
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
 QUESTION_POSITIVE = {"fi": 0.3}
+# A one-sentence question that asks for information or a policy names a problem rather than
+# complains about it ("Ürün hasarlı gelirse iade yapıyor musunuz?", "Şikayet için hangi numarayı
+# aramam gerekiyor?"): its problem words count as little as praise in a question (the factor of
+# QUESTION_POSITIVE); insults and swearing still count in full. Which questions ask: see
+# _asks_for_help.
+QUESTION_HELP = {"tr": 0.3}
+# Another sentence ends before the question: "Ürün gelmedi. İade nasıl yapılır?"
+_SENTENCE_END = re.compile(r"[.!?]+\s")
+_TRAILING_MENTIONS = re.compile(r"(?:\s+[@#]\w+)+$")
 # Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
 # ("poliisi", "sairaala"): they still set the severity, but count this much negative per level.
 MENTION_WEIGHT = 0.15
@@ -201,6 +210,40 @@ TR_TITLE_REACH = 6
 _TR_TITLES = frozenset({"prof", "dr", "doc", "ogr", "gor", "ars", "av", "uzm"})
 TR_NAME_WORDS = 3
 _TR_DEGREE = frozenset({"kadar", "boyle", "boylesi", "boylesini", "denli"})
+# Turkish negative concord: "asla" (never) goes with a negated verb or "değil"/"yok", which
+# carries the negation ("asla tavsiye etmem", "asla hayal kırıklığı yaratmıyor"); "asla" then
+# only stresses it and does not negate the words between a second time. Alone ("Bir daha asla!")
+# it still negates. Words looked at ahead of it, in its clause:
+TR_CONCORD_REACH = 6
+# "X yerine Y gönderdiniz / geldi / koymuşlar": the wrong item, or a cheaper one, sent, brought or
+# put in; as much a complaint as the entry "yanlış geldi" (tr.negative.tsv). The verb in the past,
+# second or third person (not "gönderdik", the business explaining), with at least one word
+# between: "yerine getirdiler" (they fulfilled it), "dileğim yerine geldi" (came true) and
+# "yerine koydum" (put back) are other idioms.
+TR_WRONG_ITEM = 1.8
+# "Ürün hasarlı gelirse", "kargo geç kalırsa": a fault before an aorist conditional verb in its
+# clause is supposed, not said to have happened; it counts as little as a denied one
+# (NEGATED_NEGATIVE). Not the nominal "-(y)sA" ("bu kadar kötüyse"), which mostly grants a fact.
+_TR_SUPPOSE = re.compile(r"^[a-z]{2,}(?:[iuae]r|m[ae]z)s[ae]$")
+TR_SUPPOSE_REACH = 3
+TR_WRONG_ITEM_REACH = 5
+_TR_SENT = re.compile(
+    r"^(?:gonder|yolla|getir|gel|cik|koy|ver|kullan|paketle)(?:[iu]l|[iu]n|n)?"
+    r"(?:[dt][iu](?:n[iu]z|l[ae]r)?|m[iu]s(?:s[iu]n[iu]z|l[ae]r|t[iu]|t[iu]r)?)$"
+)
+# Questions that ask (see _tr_asks): a condition ("gelirse", "hasarlıysa", "eğer", "durumunda")
+# with a yes/no question, or a question word with a word of need or ability ("hangi numarayı
+# aramam gerekiyor?", "nereden başvurabilirim?"). Not with the words of a reproach: "Böyle mi
+# hizmet verilir?", "Utanmıyor musunuz?", "Neden hâlâ gelmedi?", "Siz ciddi misiniz?".
+_TR_CONDITIONAL = re.compile(r"^(?:eger|durumunda|halinde|takdirde|[a-z]{2,}(?:[iuae]r|z|y)s[ae])$")
+_TR_YES_NO = re.compile(r"^m[iu](?:s[iu]n(?:[iu]z)?|y[iu][mz]|d[iu]r|yd[iu])?$")
+_TR_QUESTION_WORDS = frozenset({"hangi", "hangisi", "nereden", "nereye", "nerede", "kime"})
+_TR_QUESTION_WORDS |= frozenset({"kimden", "nasil", "kac", "kacta"})
+_TR_ABLE = re.compile(r"(?:[ae]bil(?:ir|ecek)(?:im|iz)|m[ae]l[iu]y[iu][mz]|[iu][ln][iu]r)$")
+_TR_REPROACH = frozenset(
+    ("neden", "niye", "nicin", "hala", "artik", "ciddi", "boyle", "hic", "yazik", "ayip")
+) | frozenset(("hani", "madem", "utanmiyor"))
+
 TR_SUPERLATIVE_REACH = 6
 
 
@@ -670,6 +713,7 @@ class Scorer:
         glued: set[int] = set()  # words after the first of a CamelCase hashtag
         boundary: list[bool] = []  # a sentence or clause break before word i
         neg = pos = troll = 0.0
+        aimed = 0.0  # the part of neg that insults and swearing add
         reasons: list[Reason] = []
         bangs = 0
         pending_break = False
@@ -723,6 +767,8 @@ class Scorer:
                 s if m in _TR_PHRASE_SURFACE else m for s, m in zip(surfaces, lemmas, strict=True)
             ]
         hits = self._hits(lex, tokens, surfaces, lemmas)
+        if lex_lang == "tr":
+            hits.extend(_tr_wrong_item(surfaces, boundary, raws))
         negated, negators = self._negation(
             tokens,
             surfaces,
@@ -730,6 +776,7 @@ class Scorer:
             hits,
             SCOPE_TRANSPARENT.get(lex_lang, frozenset()),
             lex_lang in FINNISH_ORDER,
+            lex_lang == "tr",
         )
         severity = 0
         contributions: dict[int, float] = {}
@@ -767,6 +814,15 @@ class Scorer:
                 continue
             said = " ".join(raws[hit.start : hit.end])
             w = hit.weight * mult
+            if (
+                lex_lang == "tr"
+                and hit.kind == "negative"
+                and not is_negated
+                and _tr_supposed(surfaces, boundary, hit.end)
+            ):
+                neg += w * NEGATED_NEGATIVE  # "hasarlı gelirse": supposed, not happened
+                reasons.append(Reason("negative", said, w * NEGATED_NEGATIVE))
+                continue
             if hit.kind == "negative":
                 if is_negated:
                     neg += w * NEGATED_NEGATIVE
@@ -814,6 +870,7 @@ class Scorer:
                     continue
                 troll += hit.weight
                 neg += w
+                aimed += w
                 reasons.append(Reason("troll", said, w))
         if expletives:
             # "amk çok güzel", "vitun hyvä": swearing aimed at nobody in clear praise is
@@ -828,6 +885,7 @@ class Scorer:
             for said, w, weight in expletives:
                 troll += weight * factor
                 neg += w * factor
+                aimed += w * factor
                 reasons.append(Reason("troll", said, w * factor))
         bare = NEGATION_WEIGHT[lex_lang]
         if bare and negators:
@@ -866,6 +924,12 @@ class Scorer:
             pos = 0.0
             for k, _ in ironic:
                 reasons[k] = Reason("positive", reasons[k].text, 0.0)
+        if (
+            lex_lang in QUESTION_HELP
+            and neg > aimed
+            and _asks_for_help(text, surfaces, tokens, lex_lang)
+        ):
+            neg = aimed + (neg - aimed) * QUESTION_HELP[lex_lang]
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
@@ -941,9 +1005,11 @@ class Scorer:
         hits: list[_Hit],
         transparent: frozenset[str] = frozenset(),
         finnish: bool = False,
+        concord: bool = False,
     ) -> tuple[list[int], list[int]]:
         """For each word, 0 or 1 + the index of the word that negates it; the negators.
-        `finnish`: Finnish word order (see FINNISH_ORDER)."""
+        `finnish`: Finnish word order (see FINNISH_ORDER); `concord`: Turkish negative concord
+        (see TR_CONCORD_REACH)."""
         n = len(tokens)
         negated = [0] * n
         negators: list[int] = []
@@ -959,6 +1025,13 @@ class Scorer:
                 _tr_cannot_help(surfaces, boundary, k) for k in (i - 1, i - 2) if k >= 0
             ):
                 continue
+            if (
+                concord
+                and token.negator > 0
+                and _tr_concord(tokens, boundary, i)
+                and i not in has_hit
+            ):
+                continue  # "asla gelmem": the verb negates, "asla" only stresses
             if token.negator and i not in has_hit:
                 negators.append(i)
                 if token.negator > 0:
@@ -1207,6 +1280,82 @@ def _tr_titled(raws: list[str], boundary: list[bool]) -> list[int]:
             found.append(j)
             j += 1
     return found
+
+
+def _asks_for_help(text: str, surfaces: list[str], tokens: list[Token], lang: str) -> bool:
+    """One sentence, a question, that asks for information or help (per language)."""
+    body = _TRAILING_MENTIONS.sub("", text.strip())
+    if not body.endswith("?") or _SENTENCE_END.search(body.rstrip("?!")):
+        return False
+    return lang == "tr" and _tr_asks(surfaces, tokens)
+
+
+def _tr_asks(surfaces: list[str], tokens: list[Token]) -> bool:
+    """A condition with a yes/no question ("hasarlı gelirse iade yapıyor musunuz?"), or a
+    question word with need or ability ("hangi numarayı aramam gerekiyor?"); no negated verb,
+    "değil" or word of reproach ("utanmıyor musunuz?", "neden gelmedi?", "böyle mi olur?")."""
+    for i, t in enumerate(tokens):
+        need = (
+            surfaces[i].endswith(("mam", "mem"))
+            and i + 1 < len(surfaces)
+            and surfaces[i + 1].startswith(_TR_NEED)
+        )  # "aramam gerekiyor": my calling, not "I won't call"
+        if (t.negated_verb and not need) or t.negator < 0:
+            return False
+    if any(s in _TR_REPROACH for s in surfaces):
+        return False
+    if any(_TR_CONDITIONAL.match(s) for s in surfaces) and any(
+        _TR_YES_NO.match(s) for s in surfaces
+    ):
+        return True
+    joined = " ".join(surfaces)
+    asks = any(s in _TR_QUESTION_WORDS for s in surfaces) or " ne zaman " in f" {joined} "
+    if not asks:
+        return False
+    return any(
+        s.startswith(("gerek", "lazim"))
+        or (
+            _TR_ABLE.search(s)
+            and not (s.endswith(("lir", "nir", "lur", "nur")) and "nasil" in surfaces)
+        )
+        for s in surfaces
+    )
+
+
+def _tr_supposed(surfaces: list[str], boundary: list[bool], end: int) -> bool:
+    """An aorist conditional verb ("gelirse", "çıkmazsa") follows the word ending before `end`
+    in its clause, within TR_SUPPOSE_REACH words."""
+    for k in range(end, min(len(surfaces), end + TR_SUPPOSE_REACH)):
+        if boundary[k]:
+            return False
+        if _TR_SUPPOSE.match(surfaces[k]):
+            return True
+    return False
+
+
+def _tr_wrong_item(surfaces: list[str], boundary: list[bool], raws: list[str]) -> list[_Hit]:
+    """ "X yerine Y gönderdiniz": see TR_WRONG_ITEM."""
+    hits: list[_Hit] = []
+    for i, surface in enumerate(surfaces):
+        if surface != "yerine":
+            continue
+        for j in range(i + 2, min(len(surfaces), i + 1 + TR_WRONG_ITEM_REACH)):
+            if boundary[j]:
+                break
+            if _TR_SENT.match(surfaces[j]):
+                hits.append(_Hit(i, i + 1, "negative", TR_WRONG_ITEM, "yerine"))
+                break
+    return hits
+
+
+def _tr_concord(tokens: list[Token], boundary: list[bool], i: int) -> bool:
+    """Forward negator i ("asla") has a negated verb, "değil" or "yok" after it in its clause."""
+    for j in range(i + 1, min(len(tokens), i + 1 + TR_CONCORD_REACH)):
+        if boundary[j]:
+            return False
+        if tokens[j].negated_verb or tokens[j].negator < 0:
+            return True
+    return False
 
 
 def _tr_cannot_help(surfaces: list[str], boundary: list[bool], k: int) -> bool:
