@@ -55,6 +55,10 @@ _FI_EMPHATIC = (
     " patkaakaan tippaakaan piiruakaan grammaakaan senttiakaan yhtikas"
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
+# "mikään" is emphatic as the subject before the negation ("mikään ei toimi", "mikään ei
+# auta"); after it, it is the hedge "not a real X" ("ei se ole mikään salaisuus", "ei mikään
+# ihme", "ei mikään maailmanloppu"), which complains no more than a plain "ei".
+EMPHATIC_BEFORE_ONLY = frozenset({"mikaan"})
 EMPHATIC_NEGATION = 1.6
 # "kukaan normaali ihminen ei": the emphatic subject may stand this many words before "ei".
 EMPHATIC_BEFORE = 3
@@ -65,6 +69,10 @@ BUT_BEFORE, BUT_AFTER = 0.6, 1.3
 # Bare negations counted per text: in Finnish a second plain "ei" in one sentence ("en tiedä,
 # ei ole varmaa") adds no complaint; the strongest one counts.
 BARE_COUNT = {"fi": 1}
+# Prepositions that negate what they govern ("ilman ongelmia", "vailla vastausta") but alone
+# say nothing against anyone ("kahvi ilman sokeria", "ilman lääkärin ohjetta"): they never
+# count as a bare negation ("jäädä ilman", being left without, is a lexicon phrase).
+NOT_BARE = {"fi": frozenset({"ilman", "vailla"})}
 SCOPE_SKIP = 3  # at most this many transparent words in one scope
 # Finnish word order (Scorer._negation): it fronts what is denied ("järkeä tässä ei ole",
 # "vastausta ei ole kuulunut"): a negation that reaches no lexicon word negates an expected word
@@ -84,6 +92,22 @@ _FI_ONLY_WORDS = "voi voinut voinu voisi vois voida muuta muutakaan ole oo ollut
 _FI_ONLY = frozenset(_FI_ONLY_WORDS.split())
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
 QUESTION_POSITIVE = {"fi": 0.3}
+# A one-sentence question that asks the other posters for help or experience ("onko kellään
+# kokemusta masennuslääkkeistä?", "osaako joku sanoa mikä jarruissa on vikana?") names a
+# problem rather than complains about it: its problem words count as little as praise in a
+# question; insults and swearing still count in full.
+QUESTION_HELP = {"fi": QUESTION_POSITIVE["fi"]}
+_FI_ASKING = re.compile(
+    r"\b(?:osaa(?:ko|ks)|osaisi?ko|tietaa(?:ko|ks)|tietaisiko|tiedatteko|tiiatteko"
+    r"|onk(?:o|s) (?:kellaan|kenellakaan|kenella|muilla)|kokemust?a|kokemuksia"
+    r"|neuvo(?:ja|a)|vinkke(?:ja)|vinkkia|mita (?:nyt |mun |minun )?(?:pitaisi |pitais )?tehda"
+    r"|onk(?:o|s) (?:tama |taa |se )?normaalia|mita mielta|kauanko|kuinka (?:kauan|paljon)"
+    r"|paljonko|kannattaako|kannattaisiko|pitaisiko|auttaako|auttaisiko|mika (?:auttaa|avuksi)"
+    r"|mika (?:voisi|vois|voi) olla|mista (?:saa|saisi|loytaa|loytyy|tietaa)"
+    r"|miten (?:paasta|paasee|hoitaa|hoidetaan|saa|saisi|saisin|korjata|korjataan))\b"
+)
+# Another sentence ends before the question: "Tilaus ei tullut. Onko muilla ollut ongelmia?"
+_SENTENCE_END = re.compile(r"[.!?]+\s")
 # Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
 # ("poliisi", "sairaala"): they still set the severity, but count this much negative per level.
 MENTION_WEIGHT = 0.15
@@ -570,6 +594,7 @@ class Scorer:
         tokens: list[Token] = []
         boundary: list[bool] = []  # a sentence or clause break before word i
         neg = pos = troll = 0.0
+        aimed = 0.0  # the part of neg that insults and swearing add
         reasons: list[Reason] = []
         bangs = 0
         pending_break = False
@@ -697,6 +722,7 @@ class Scorer:
                     continue
                 troll += hit.weight
                 neg += w
+                aimed += w
                 reasons.append(Reason("troll", said, w))
         if expletives:
             # "amk çok güzel", "vitun hyvä": swearing aimed at nobody in clear praise is
@@ -711,6 +737,7 @@ class Scorer:
             for said, w, weight in expletives:
                 troll += weight * factor
                 neg += w * factor
+                aimed += w * factor
                 reasons.append(Reason("troll", said, w * factor))
         bare = NEGATION_WEIGHT[lex_lang]
         if bare and negators:
@@ -728,6 +755,7 @@ class Scorer:
                 for i in negators
                 if (used.get(i, 0.0) < full if emphatic else i not in used)
                 and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
+                and surfaces[i] not in NOT_BARE.get(lex_lang, ())
             ]
             weighed = []
             for i in bare_negators[:2]:
@@ -748,6 +776,8 @@ class Scorer:
             pos = 0.0
             for k, _ in ironic:
                 reasons[k] = Reason("positive", reasons[k].text, 0.0)
+        if lex_lang in QUESTION_HELP and neg > aimed and _asks_for_help(text, surfaces):
+            neg = aimed + (neg - aimed) * QUESTION_HELP[lex_lang]
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
@@ -970,10 +1000,18 @@ def _emphatic(
             return True
     j = i + 1
     while j < len(surfaces) and negated[j] == i + 1:
-        if surfaces[j] in words:
+        if surfaces[j] in words and surfaces[j] not in EMPHATIC_BEFORE_ONLY:
             return True
         j += 1
     return False
+
+
+def _asks_for_help(text: str, surfaces: list[str]) -> bool:
+    """One sentence, a question, that asks the other posters for help or experience."""
+    body = text.strip()
+    if not body.endswith("?") or _SENTENCE_END.search(body.rstrip("?!")):
+        return False
+    return _FI_ASKING.search(" ".join(surfaces)) is not None
 
 
 def _fi_superlative(surfaces: list[str], boundary: list[bool], start: int, end: int) -> bool:
