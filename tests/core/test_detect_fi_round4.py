@@ -107,3 +107,85 @@ def test_mikaan_after_the_negation_hedges(scorer: Scorer, text: str) -> None:
 )
 def test_mikaan_and_kukaan_as_the_subject_complain(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puhut palturia.",
+        "Ihan lööperiä koko juttu.",
+        "ihan looperia",
+        "Se teki itsensä naurunalaiseksi.",
+        "Onko sulla kaikki kotona?",
+        "Sillä ei oo kaikki kotona.",
+        "Opettele kirjoittamaan.",
+        "Kuinka yllättävää.",
+        "Samaa vanhaa virttä.",
+        "Ihme säätöä koko homma.",
+        "Koko maa on menossa alamäkeen.",
+        "Firma meni alamäkeen uuden omistajan myötä.",
+        "Ei tollasta voi hyväksyä.",
+        "En hyväksy tätä.",
+        "Mulle jäi mielipahaa koko illasta.",
+        "Laiskureita koko porukka.",
+        "Aina ne lusmuilee.",
+        "Kitisijät voi lähteä muualle.",
+        "Elämä tuntuu raskaalta.",
+        "Voi hyvänen aika mikä sotku.",
+    ],
+)
+def test_general_forum_negativity(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tyhmä kysymys ehkä, mutta miten tämä toimii?",
+        "Varmaan tyhmä kysymys, mutta onko tämä normaalia?",
+        "Anteeksi jos kysyn tyhmiä.",
+        "Ei ole tyhmiä kysymyksiä.",
+        "tyhma kysymys ehka, mutta miten tama toimii?",
+        "Ei kukaan ole täydellinen.",
+        "Kukaan ei oo täydellinen.",
+        "Hyvänen aika kun oli ihana ilta!",
+        "Päätös hyväksyttiin yksimielisesti.",
+        "Pyöräilin alamäkeen kotiin.",
+    ],
+)
+def test_hedges_consolation_and_traps(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tyhmä kysymys.", "Olipa typerä kysymys.", "Ei ollut täydellinen, kaukana siitä."],
+)
+def test_the_same_words_said_to_others_still_complain(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei voi valittaa.",
+        "En voi valittaa, kaikki meni hyvin.",
+        "ei voi valittaa",
+        "Ei pöllömpi.",
+        "Eipä pöllömpää.",
+        "Ei hassumpi.",
+        "Eipä valittamista.",
+        "Ei moitittavaa.",
+        "Ei hullumpaa.",
+    ],
+)
+def test_positive_idioms_built_on_negative_words(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ei voi valittaa muuta kuin hinnasta, joka on törkeä.", "Voin vain valittaa tästä."],
+)
+def test_complaining_is_still_complaining(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
