@@ -189,3 +189,52 @@ def test_positive_idioms_built_on_negative_words(scorer: Scorer, text: str) -> N
 )
 def test_complaining_is_still_complaining(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihmisillä ei ole mitään käytöstapoja.",
+        "Ei häpyä eikä omaatuntoa.",
+        "Myyjällä ei ollut minkäänlaista ammattitaitoa.",
+        "Sulla ei oo yhtään huumorintajua.",
+        "Ei mitään logiikkaa.",
+        "Poliitikoilla ei ole selkärankaa.",
+        "ei mitaan kaytostapoja",
+    ],
+)
+def test_a_virtue_denied_is_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ammattitaitoa löytyy.",
+        "Hänellä on hyvä huumorintaju.",
+        "En toivo mitään erityistä.",
+        "Ei ole mitään häpeää pyytää apua.",
+        "Ei ole mitään tulevaisuuden suunnitelmia vielä.",
+        "Ei tule mitään mieleen.",
+    ],
+)
+def test_virtues_named_or_reassurance(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei tästä tule mitään.",
+        "Ei siitä mitään tullut.",
+        "Tästä ei mitään tule.",
+        "ei tasta tuu mitaan",
+    ],
+)
+def test_nothing_comes_of_it(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize("text", ["Ei se mitään.", "Ei siitä mitään, sattuuhan sitä."])
+def test_never_mind_stays_kind(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
