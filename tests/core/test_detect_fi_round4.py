@@ -238,3 +238,38 @@ def test_nothing_comes_of_it(scorer: Scorer, text: str) -> None:
 @pytest.mark.parametrize("text", ["Ei se mitään.", "Ei siitä mitään, sattuuhan sitä."])
 def test_never_mind_stays_kind(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei oo kyllä kaikki muumit laaksossa.",
+        "Ihan kujalla koko porukka.",
+        "Kyllä sulla on otsaa.",
+        "Onpa sulla pokkaa.",
+        "Kasva aikuiseksi.",
+        "Ota itseäsi niskasta kiinni.",
+        "Kuka tollasta jaksaa lukea.",
+        "Taas tätä.",
+        "Poliitikot vie rahat omiin taskuihin.",
+        "Lakkaa huutelemasta siellä.",
+        "Mua vittuuntu ihan totaalisesti.",
+        "Nuoret ei nykyään osaa käyttäytyä.",
+        "ei osaa kayttaytya",
+    ],
+)
+def test_forum_reproach_idioms(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oireet hävisivät parissa päivässä.",
+        "Lapsi käyttäytyi tosi kiltisti.",
+        "Kävin kujalla katsomassa.",
+        "Maksoin omasta taskusta mutta se kannatti.",
+    ],
+)
+def test_traps_of_those_idioms(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
