@@ -273,3 +273,35 @@ def test_forum_reproach_idioms(scorer: Scorer, text: str) -> None:
 )
 def test_traps_of_those_idioms(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hyvä luoja mitä touhua.",
+        "Hyvä jumala mikä sotku.",
+        "Ei voisi vähempää kiinnostaa.",
+        "Viis siitä mitä muut ajattelee.",
+        "Höh, taas meni pieleen.",
+        "Pyh.",
+    ],
+)
+def test_exclamations_of_dismay_and_indifference(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hyvä luoja miten ihana vauva!",
+        "Voi taivas, miten kaunis maisema.",
+        "Hyvä jumala.",
+        "Herran jestas.",
+    ],
+)
+def test_those_exclamations_are_no_praise_and_no_complaint_alone(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+def test_hyva_luoja_is_not_praise(scorer: Scorer) -> None:
+    assert label(scorer, "Hyvä luoja.") == "neutral"
