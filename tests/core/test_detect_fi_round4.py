@@ -305,3 +305,30 @@ def test_those_exclamations_are_no_praise_and_no_complaint_alone(scorer: Scorer,
 
 def test_hyva_luoja_is_not_praise(scorer: Scorer) -> None:
     assert label(scorer, "Hyvä luoja.") == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En ole yhtään pettynyt.",
+        "Ei ollut yhtään huono.",
+        "Ei lainkaan paha!",
+        "Ei yhtään tylsä!",
+        "en oo ollenkaan pettyny",
+    ],
+)
+def test_at_all_strengthens_the_denial_of_a_negative_word(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei yhtään hyvä!",
+        "Ei ollut ollenkaan kiva.",
+        "Ei kovin huono, mutta ei hyväkään.",
+        "Olin tosi pettynyt.",
+    ],
+)
+def test_at_all_still_strengthens_a_denied_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"

@@ -35,6 +35,10 @@ SCOPE_AFTER = 3  # words a forward negator ("not", "nie", "ei") reaches
 SCOPE_BEFORE = 2  # words a Turkish "değil", "yok" or negated verb reaches back
 NEGATED_NEGATIVE = 0.25  # "not bad": what remains of a negated negative word
 NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as negative
+# "ei yhtään huono", "en ole ollenkaan pettynyt": under a negation these degree words mean "at
+# all" and make the denial stronger, so they do not amplify what is left of a negated negative
+# word ("ei kovin huono", not very bad, is still amplified: it weakens the denial).
+AT_ALL = {"fi": frozenset({"yhtaan", "ollenkaan", "lainkaan"})}
 # A negation without a lexicon word in its scope, per language: Finnish and Turkish negate far
 # more often in neutral sentences than English does.
 NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.4, "en": 0.6}
@@ -665,7 +669,8 @@ class Scorer:
         # "hyvin huono", "pretty bad", "hirveän hyvä", "okropnie miły": a word that intensifies
         # another has no polarity itself
         amplifiers = {j for _, j in intensity if j >= 0}
-        for hit, (mult, _) in zip(hits, intensity, strict=True):
+        at_all = AT_ALL.get(lex_lang, frozenset())
+        for hit, (mult, amp) in zip(hits, intensity, strict=True):
             if (
                 hit.start in amplifiers
                 and hit.kind in ("positive", "negative")
@@ -677,6 +682,8 @@ class Scorer:
             w = hit.weight * mult
             if hit.kind == "negative":
                 if is_negated:
+                    if amp >= 0 and surfaces[amp] in at_all:
+                        w /= tokens[amp].intensifier
                     neg += w * NEGATED_NEGATIVE
                     reasons.append(Reason("negation", self._span(raws, hit, negated), -w * 0.75))
                 else:
