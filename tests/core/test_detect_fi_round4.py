@@ -332,3 +332,32 @@ def test_at_all_strengthens_the_denial_of_a_negative_word(scorer: Scorer, text: 
 )
 def test_at_all_still_strengthens_a_denied_praise(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En voi sanoa että olisin tyytyväinen.",
+        "En usko, että kukaan oikeasti tykkää tästä.",
+        "En usko että se on hyvä idea.",
+        "En väitä, että se olisi hyvä.",
+        "en usko etta se on hyva idea",
+    ],
+)
+def test_a_negation_raised_over_usko_etta_denies_the_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En usko että hän on paha ihminen.",
+        "En usko, että siitä on haittaa.",
+        "En sano, että se olisi huono.",
+        "En luule että siitä tulee ongelmaa.",
+        "En usko että huomenna sataa.",
+        "Uskon että se on hyvä idea.",
+    ],
+)
+def test_a_raised_negation_also_denies_the_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"

@@ -94,6 +94,12 @@ _FI_COMPARATIVE = re.compile(r"(?:mpi|mpaa|mpana|mmin|mpia)$")
 # "ei voi kuin ihailla", "en voi muuta kuin suositella", "ei ole kuin yksi": "only", no denial.
 _FI_ONLY_WORDS = "voi voinut voinu voisi vois voida muuta muutakaan ole oo ollut jaa"
 _FI_ONLY = frozenset(_FI_ONLY_WORDS.split())
+# Negation raising: "en usko, että se on hyvä idea", "en voi sanoa, että olisin tyytyväinen"
+# deny the judgement of the "että" clause, as "I don't think" does in English (see _fi_raise).
+_FI_RAISING_WORDS = (
+    "usko uskois uskoisi luule luulis luulisi sano sanois sanoisi sanoa vaita ajattele"
+)
+_FI_RAISING = frozenset(_FI_RAISING_WORDS.split())
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
 QUESTION_POSITIVE = {"fi": 0.3}
 # A one-sentence question that asks the other posters for help or experience ("onko kellään
@@ -868,6 +874,7 @@ class Scorer:
         negators: list[int] = []
         has_hit = {h.start for h in hits}
         expected_at = {h.start for h in hits if h.kind == "expected"}
+        polar = {h.start for h in hits if h.kind in ("negative", "positive")}
         in_phrase = {j for h in hits if h.end - h.start > 1 for j in range(h.start, h.end)}
         for i, token in enumerate(tokens):
             if i in in_phrase and i not in has_hit:
@@ -902,6 +909,7 @@ class Scorer:
                                 if negated[m] == i + 1:
                                     negated[m] = 0
                             continue
+                        _fi_raise(tokens, surfaces, boundary, negated, transparent, polar, i, j)
                         if not any(i < h.start < j for h in hits):
                             _negate_expected_back(negated, boundary, expected_at, i)
                 else:
@@ -1053,6 +1061,36 @@ def _tr_superlative(surfaces: list[str], boundary: list[bool], i: int) -> bool:
         elif surfaces[j] == "hic":
             return degree
     return False
+
+
+def _fi_raise(
+    tokens: list[Token],
+    surfaces: list[str],
+    boundary: list[bool],
+    negated: list[int],
+    transparent: frozenset[str],
+    polar: set[int],
+    i: int,
+    end: int,
+) -> None:
+    """Negator i's scope (up to `end`) holds "usko", "sanoa"... followed by "että": the negation
+    also turns the judgements (`polar`: where a negative or positive hit starts) among the
+    next SCOPE_AFTER words of the "että" clause; a comma before "että" does not stop it. Not
+    what the clause expects: "en usko että se tulee" predicts, it does not deny a service."""
+    n = len(surfaces)
+    for k in range(i + 1, end):
+        if surfaces[k] not in _FI_RAISING or k + 1 >= n or surfaces[k + 1] != "etta":
+            continue
+        reach, skipped, j = 0, 0, k + 2
+        while j < n and reach < SCOPE_AFTER and not boundary[j] and not tokens[j].contrast:
+            if not negated[j] and j in polar:
+                negated[j] = i + 1
+            if skipped < SCOPE_SKIP and (surfaces[j] in transparent or tokens[j].intensifier):
+                skipped += 1
+            else:
+                reach += 1
+            j += 1
+        return
 
 
 def _negate_expected_back(
