@@ -361,3 +361,30 @@ def test_a_negation_raised_over_usko_etta_denies_the_praise(scorer: Scorer, text
 )
 def test_a_raised_negation_also_denies_the_complaint(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rassaa tuo meininki.",
+        "Tuo tyyppi käy mun hermoille.",
+        "Se käy hermoilleni.",
+        "Nyt meni hermot.",
+        "Käämit paloi ihan totaalisesti.",
+        "Ihan posketonta touhua.",
+        "Se on ihan pimee.",
+        "Kiinalaista krääsää.",
+        "Veti herneen nenään koko asiasta.",
+        "nyt meni hermot",
+    ],
+)
+def test_spoken_temper_and_absurdity(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vesi keitti yli kattilasta.", "Käyn huomenna kaupassa.", "Pimeä ilta ja kaunis kuu."],
+)
+def test_literal_senses_of_those_words(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
