@@ -388,3 +388,38 @@ def test_spoken_temper_and_absurdity(scorer: Scorer, text: str) -> None:
 )
 def test_literal_senses_of_those_words(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuolloinen hallitus päätti asiasta.",
+        "Luokanopettaja soitti eilen.",
+        "Ylioppilasjuhlat pidetään kesäkuussa.",
+        "Mallioppilas sai stipendin.",
+        "Mökillä on oma rantasauna.",
+        "Hiekkaranta oli täynnä väkeä.",
+        "Juhannuskokko poltettiin illalla.",
+        "Sudenkorento lensi veneeseen.",
+        "Edestakainen matka maksaa kymmenen euroa.",
+        "Siitä huolimatta lähdimme matkaan.",
+        "tuolloinen hallitus paatti asiasta",
+    ],
+)
+def test_a_lexicon_word_inside_another_word_is_no_compound_part(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taas tätä hallitussotkua.",
+        "Ihan paskafirma.",
+        "Mikä sote-sotku.",
+        "Koko roskaohjelma pitäisi lopettaa.",
+        "Tuskallisuus vain kasvaa.",
+        "surkimushallitus",
+    ],
+)
+def test_real_compounds_still_judge(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"

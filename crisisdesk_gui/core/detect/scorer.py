@@ -513,21 +513,46 @@ def _derived(lex: Lexicon, lang: str, lemma: str) -> tuple[str, float, str] | No
 def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
     """Finnish compounds carry a judgement in the first part ("paskafirma",
     "huippupalvelu") or the last ("hallitussotku", "mielisairas"): the longest lexicon word
-    that starts the lemma, else the longest that ends it, if long enough."""
+    that starts the lemma, else the longest that ends it, if long enough. A word that ends
+    the lemma counts only after a word or a hyphen ("tuolloinen" is not "tuol" + "loinen",
+    parasite; "luokanopettaja" not "luokano" + "pettäjä"); one that starts it also before a
+    derivational ending ("tuskallisuus", "raivostunut"). Entries marked "=" are never parts
+    ("rantasauna" is no "räntä")."""
     tables = (("negative", lex.negative), ("positive", lex.positive))
     for end in range(len(lemma) - COMPOUND_PART, COMPOUND_PART - 1, -1):
         head = lemma[:end]
         for kind, table in tables:
             weight = table.exact.get(head)
-            if weight:
+            if weight and head not in table.strict:
                 return kind, weight * 0.8, head
     for start in range(COMPOUND_PART - 1, len(lemma) - COMPOUND_PART + 1):
         tail = lemma[start:]
         for kind, table in tables:
             weight = table.exact.get(tail)
-            if weight:
+            if (
+                weight
+                and tail not in table.strict
+                and (lemma[start - 1] == "-" or _fi_word(lemma[:start]))
+            ):
                 return kind, weight * 0.8, tail
     return None
+
+
+_FRONT_FOLDED = str.maketrans("ao", "äö")
+
+
+@lru_cache(maxsize=50_000)
+def _fi_word(part: str) -> bool:
+    """`part` (folded) is a Finnish word or word form simplemma's dictionary knows, as typed or
+    with its back vowels a, o read as ä, ö (folding took the dots: "paiva" is "päivä")."""
+    try:
+        lookup = _lemmatizer()._lemmatization_strategy._dictionary_lookup  # type: ignore[attr-defined]
+    except AttributeError:  # another simplemma layout: do not block compounds
+        return True
+    for form in dict.fromkeys((part, part.translate(_FRONT_FOLDED))):
+        if lookup.get_lemma(form, "fi") is not None:
+            return True
+    return False
 
 
 def _tables(lex: Lexicon) -> tuple[tuple[str, Table], ...]:
