@@ -423,3 +423,27 @@ def test_a_lexicon_word_inside_another_word_is_no_compound_part(scorer: Scorer, 
 )
 def test_real_compounds_still_judge(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kustannukset nousivat taas viime vuonna.",
+        "Säästäminen kannattaa aina.",
+        "Passiivinen tulo on mukavaa.",
+        "Laskiaisena syödään laskiaispullia.",
+        "han laski rahat kahteen kertaan",
+        "passi pitaa uusia ensi vuonna",
+        "kustannukset nousivat taas",
+    ],
+)
+def test_folded_lookalikes_are_no_compound_parts(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Senkin läski.", "Ihan pässi.", "Koira kusee lattialle taas."],
+)
+def test_those_words_written_as_meant_still_count(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"

@@ -299,9 +299,14 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
         polar = _derived(lex, lang, lemma)
     if polar is None and not words and lang == "fi":
         # simplemma cuts unknown compounds wrong ("hallitussotku" → "hallitus"): the surface too
+        # as typed, to hold the parts to their spelling in a text with diacritics
+        typed_forms = {surface: squeezed, lemma: squeeze(written_lemma.lower())}
         for form in dict.fromkeys((lemma, surface)):
             if polar is None and len(form) >= 2 * COMPOUND_PART:
-                polar = _compound(lex, form)
+                spelt = typed_forms.get(form) if written else None
+                if spelt is not None and len(spelt) != len(form):
+                    spelt = None
+                polar = _compound(lex, form, spelt)
     if polar is not None:
         words.append(polar)
     # Surface forms only: negator files list every form, and a lemma would turn the Finnish
@@ -510,20 +515,24 @@ def _derived(lex: Lexicon, lang: str, lemma: str) -> tuple[str, float, str] | No
     return None
 
 
-def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
+def _compound(
+    lex: Lexicon, lemma: str, written: str | None = None
+) -> tuple[str, float, str] | None:
     """Finnish compounds carry a judgement in the first part ("paskafirma",
     "huippupalvelu") or the last ("hallitussotku", "mielisairas"): the longest lexicon word
     that starts the lemma, else the longest that ends it, if long enough. A word that ends
     the lemma counts only after a word or a hyphen ("tuolloinen" is not "tuol" + "loinen",
     parasite; "luokanopettaja" not "luokano" + "pettäjä"); one that starts it also before a
     derivational ending ("tuskallisuus", "raivostunut"). Entries marked "=" are never parts
-    ("rantasauna" is no "räntä")."""
+    ("rantasauna" is no "räntä"). `written`: the lemma as typed in a text with diacritics; a
+    part must then be written as in the lexicon ("passiivinen" holds no "pässi", "säästäminen"
+    is no "saasta")."""
     tables = (("negative", lex.negative), ("positive", lex.positive))
     for end in range(len(lemma) - COMPOUND_PART, COMPOUND_PART - 1, -1):
         head = lemma[:end]
         for kind, table in tables:
             weight = table.exact.get(head)
-            if weight and head not in table.strict:
+            if weight and head not in table.strict and _as_written(table, head, written, end, True):
                 return kind, weight * 0.8, head
     for start in range(COMPOUND_PART - 1, len(lemma) - COMPOUND_PART + 1):
         tail = lemma[start:]
@@ -532,10 +541,20 @@ def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
             if (
                 weight
                 and tail not in table.strict
+                and _as_written(table, tail, written, start, False)
                 and (lemma[start - 1] == "-" or _fi_word(lemma[:start]))
             ):
                 return kind, weight * 0.8, tail
     return None
+
+
+def _as_written(table: Table, part: str, written: str | None, cut: int, head: bool) -> bool:
+    """`part` (folded) was found before (`head`) or from index `cut` of a word typed as
+    `written` with diacritics: that piece must be spelt as the entry is in the lexicon."""
+    forms = table.written.get(part)
+    if written is None or not forms:
+        return True
+    return (written[:cut] if head else written[cut:]) in forms
 
 
 _FRONT_FOLDED = str.maketrans("ao", "äö")
