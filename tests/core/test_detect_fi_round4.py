@@ -447,3 +447,23 @@ def test_folded_lookalikes_are_no_compound_parts(scorer: Scorer, text: str) -> N
 )
 def test_those_words_written_as_meant_still_count(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerro lisää yhdistyksen toiminnasta.",
+        "Hän vastaa kiinteistön hallinnasta.",
+        "Valvonnasta vastaa kunta.",
+    ],
+)
+def test_an_inflected_known_word_is_not_split_on_its_ending(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Taas tätä hallitussotkua.", "Paskaohjelmaa koko ilta.", "Huono ja paskafirmassa töissä."],
+)
+def test_inflected_unknown_compounds_still_judge(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"

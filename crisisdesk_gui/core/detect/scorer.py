@@ -298,10 +298,13 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
     if polar is None and not words and lang == "fi":
-        # simplemma cuts unknown compounds wrong ("hallitussotku" → "hallitus"): the surface too
-        # as typed, to hold the parts to their spelling in a text with diacritics
+        # simplemma cuts unknown compounds wrong ("hallitussotku" → "hallitus"): the surface
+        # too, but not an inflected form of a lemma simplemma knows ("toiminnasta" is no
+        # "toimin" + "nasta"); as typed, to hold the parts to their spelling
         typed_forms = {surface: squeezed, lemma: squeeze(written_lemma.lower())}
-        for form in dict.fromkeys((lemma, surface)):
+        cut = surface.startswith(lemma) and len(surface) - len(lemma) >= COMPOUND_PART
+        forms = (lemma, surface) if lemma == surface or cut else (lemma,)
+        for form in dict.fromkeys(forms):
             if polar is None and len(form) >= 2 * COMPOUND_PART:
                 spelt = typed_forms.get(form) if written else None
                 if spelt is not None and len(spelt) != len(form):
