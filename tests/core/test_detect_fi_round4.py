@@ -467,3 +467,19 @@ def test_an_inflected_known_word_is_not_split_on_its_ending(scorer: Scorer, text
 )
 def test_inflected_unknown_compounds_still_judge(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hienoin näkemäni maisema.", "Kaunein kaikista.", "Se oli mun elämän hauskin ilta."],
+)
+def test_superlative_praise(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ei todellakaan mikään hienoin esitys.", "Ei se ollut upein ratkaisu, päinvastoin."],
+)
+def test_superlative_praise_denied(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
