@@ -483,3 +483,27 @@ def test_superlative_praise(scorer: Scorer, text: str) -> None:
 )
 def test_superlative_praise_denied(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eihä se mitää auta.",
+        "eiha toi oo hyva",
+        "Eisse kyl toimi.",
+        "Ei oo mitää järkee.",
+        "Ei yhtää kiva.",
+        "Kukaa ei ikinä vastaa.",
+        "ei oo mitaa jarkee",
+    ],
+)
+def test_spoken_negation_without_final_n(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Enhä mä tienny.", "Eihä siinä mitään.", "En oo yhtää pettyny.", "En tiiä yhtää."],
+)
+def test_spoken_negation_stating_facts_or_denying_complaints(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"

@@ -38,7 +38,7 @@ NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as neg
 # "ei yhtään huono", "en ole ollenkaan pettynyt": under a negation these degree words mean "at
 # all" and make the denial stronger, so they do not amplify what is left of a negated negative
 # word ("ei kovin huono", not very bad, is still amplified: it weakens the denial).
-AT_ALL = {"fi": frozenset({"yhtaan", "ollenkaan", "lainkaan"})}
+AT_ALL = {"fi": frozenset({"yhtaan", "ollenkaan", "lainkaan", "yhtaa", "ollenkaa", "lainkaa"})}
 # A negation without a lexicon word in its scope, per language: Finnish and Turkish negate far
 # more often in neutral sentences than English does.
 NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.4, "en": 0.6}
@@ -47,6 +47,8 @@ NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.4, "en": 0.6}
 _FI_TRANSPARENT = (
     "ole oo ollut ollu olleet olis olisi ois kylla mitaan yhtaan enaa viela edes ikina koskaan"
     " kai nyt sita se niin mikaan kukaan mitenkaan juurikaan sentaan siis"
+    # spoken, the final n dropped: "ei oo mitää järkee", "ei yhtää kivaa"
+    " mitaa yhtaa mikaa kukaa"
 )
 SCOPE_TRANSPARENT = {"fi": frozenset(_FI_TRANSPARENT.split())}
 # A bare negation with an emphatic negative-polarity word in its clause ("kukaan ei ikinä",
@@ -57,6 +59,8 @@ _FI_EMPHATIC = (
     " missaan millaan milloinkaan koskaan ikina yhtaan ollenkaan lainkaan edes vielakaan"
     " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin edelleenkaan hetkeakaan sekuntiakaan"
     " patkaakaan tippaakaan piiruakaan grammaakaan senttiakaan yhtikas"
+    # spoken, the final n dropped: "kukaa ei ikinä vastaa", "et tajua yhtää"
+    " kukaa yhtaa ollenkaa lainkaa koskaa milloinkaa"
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
 # "mikään" is emphatic as the subject before the negation ("mikään ei toimi", "mikään ei
