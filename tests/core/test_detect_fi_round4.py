@@ -507,3 +507,16 @@ def test_spoken_negation_without_final_n(scorer: Scorer, text: str) -> None:
 )
 def test_spoken_negation_stating_facts_or_denying_complaints(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No niin se sitten meni :(((", "negative"),
+        ("Ei se mitään :DDD", "positive"),
+        ("Kiva päivä :))))", "positive"),
+        ("Taas myöhässä =((", "negative"),
+    ],
+)
+def test_repeated_emoticon_mouths(scorer: Scorer, text: str, expected: str) -> None:
+    assert label(scorer, text) == expected

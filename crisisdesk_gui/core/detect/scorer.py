@@ -152,6 +152,11 @@ CAPS = 1.4
 ELONGATED = 1.3
 BANG = 1.2
 SEVERITY_WEIGHT = 0.8  # negative evidence per severity level
+# Languages whose writers repeat an emoticon's mouth (":(((", ":DDD", Finnish forums above
+# all): a run is read as the emoticon (":((" or ":(", ":D"). Others can join once measured.
+EMOTICON_RUNS = frozenset({"fi"})
+_RUN_TWO = re.compile(r"(.)\1{2,}")
+_RUN_ONE = re.compile(r"(.)\1+")
 
 _TOKEN_PATTERN = (
     r"(?P<skip>https?://\S+|www\.\S+|@\w+"
@@ -679,6 +684,13 @@ class Scorer:
                 valence = emoji.get(value.replace("\ufe0f", ""))
                 if valence is None and group == "emoticon":
                     valence = emoji.get(value.replace("-", ""))
+                if valence is None and group == "emoticon" and lex_lang in EMOTICON_RUNS:
+                    # ":(((", ":DDD": a repeated mouth is the emoticon said louder
+                    bare = value.replace("-", "")
+                    for short in (_RUN_TWO.sub(r"\1\1", bare), _RUN_ONE.sub(r"\1", bare)):
+                        valence = emoji.get(short)
+                        if valence is not None:
+                            break
                 if valence:
                     if valence < 0:
                         neg -= valence
