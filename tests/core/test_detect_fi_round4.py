@@ -520,3 +520,31 @@ def test_spoken_negation_stating_facts_or_denying_complaints(scorer: Scorer, tex
 )
 def test_repeated_emoticon_mouths(scorer: Scorer, text: str, expected: str) -> None:
     assert label(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eikö sulla ole parempaa tekemistä?",
+        "Pitääkö sun aina olla noin hankala?",
+        "Osaatko edes lukea?",
+        "Etkö sä osaa lukea?",
+        "Luitko edes koko viestiä?",
+        "Ootko ihan tosissas?",
+    ],
+)
+def test_reproachful_questions_to_another_poster(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onko pakko ottaa rokote ennen matkaa?",
+        "Pitääkö aina varata aika etukäteen?",
+        "Osaatko lukea nuotteja?",
+        "Keksin parempaakin tekemistä kuin siivoamisen, joten lähdin lenkille.",
+    ],
+)
+def test_questions_that_only_ask(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
