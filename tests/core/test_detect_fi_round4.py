@@ -1,6 +1,9 @@
 """Finnish, fourth native review (our own forum-style sentences): questions that ask the other
 posters for help, "ilman" and "mikään" that do not complain on their own, general forum
-negativity, positive idioms built on negative words."""
+negativity and reproach, positive idioms built on negative words, "yhtään" strengthening a
+denial, negation raised over "en usko, että", compound parts that are only substrings
+("tuolloinen", "toiminnasta", "kustannukset"), spoken forms without their final n, repeated
+emoticon mouths."""
 
 from __future__ import annotations
 
