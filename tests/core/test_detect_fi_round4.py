@@ -551,3 +551,11 @@ def test_reproachful_questions_to_another_poster(scorer: Scorer, text: str) -> N
 )
 def test_questions_that_only_ask(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lähetti heitti paketin oven eteen ja lähti.", "Paketti oli heitetty pihalle sateeseen."],
+)
+def test_a_parcel_thrown_is_careless_delivery(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
