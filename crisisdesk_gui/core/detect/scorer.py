@@ -110,7 +110,11 @@ QUESTION_POSITIVE = {"fi": 0.3}
 # kokemusta masennuslääkkeistä?", "osaako joku sanoa mikä jarruissa on vikana?") names a
 # problem rather than complains about it: its problem words count as little as praise in a
 # question; insults and swearing still count in full.
-QUESTION_HELP = {"fi": QUESTION_POSITIVE["fi"]}
+# A customer's question about a case that has not happened ("do you refund it if it arrives
+# damaged?", "czy mogę zwrócić, jeśli będzie uszkodzony?") asks the same way. Only a
+# conditional one: a question about the customer's own case ("can I get a refund for my
+# cancelled order?", "how do I complain about the late delivery?") complains.
+QUESTION_HELP = dict.fromkeys(("fi", "en", "pl"), QUESTION_POSITIVE["fi"])
 _FI_ASKING = re.compile(
     r"\b(?:osaa(?:ko|ks)|osaisi?ko|tietaa(?:ko|ks)|tietaisiko|tiedatteko|tiiatteko"
     r"|onk(?:o|s) (?:kellaan|kenellakaan|kenella|muilla)|kokemust?a|kokemuksia"
@@ -120,6 +124,9 @@ _FI_ASKING = re.compile(
     r"|mika (?:voisi|vois|voi) olla|mista (?:saa|saisi|loytaa|loytyy|tietaa)"
     r"|miten (?:paasta|paasee|hoitaa|hoidetaan|saa|saisi|saisin|korjata|korjataan))\b"
 )
+_EN_ASKING = re.compile(r"\b(?:if|in case)\b")
+_PL_ASKING = re.compile(r"\b(?:jesli|jezeli|gdyby|w przypadku|w razie)\b")
+ASKING = {"fi": _FI_ASKING, "en": _EN_ASKING, "pl": _PL_ASKING}
 # Another sentence ends before the question: "Tilaus ei tullut. Onko muilla ollut ongelmia?"
 _SENTENCE_END = re.compile(r"[.!?]+\s")
 # Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
@@ -970,7 +977,7 @@ class Scorer:
             pos = 0.0
             for k, _ in ironic:
                 reasons[k] = Reason("positive", reasons[k].text, 0.0)
-        if lex_lang in QUESTION_HELP and neg > aimed and _asks_for_help(text, surfaces):
+        if lex_lang in QUESTION_HELP and neg > aimed and _asks_for_help(text, surfaces, lex_lang):
             neg = aimed + (neg - aimed) * QUESTION_HELP[lex_lang]
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
@@ -1227,12 +1234,12 @@ def _emphatic(
     return False
 
 
-def _asks_for_help(text: str, surfaces: list[str]) -> bool:
-    """One sentence, a question, that asks the other posters for help or experience."""
+def _asks_for_help(text: str, surfaces: list[str], lang: str) -> bool:
+    """One sentence, a question, that asks for help, experience or how things are done."""
     body = text.strip()
     if not body.endswith("?") or _SENTENCE_END.search(body.rstrip("?!")):
         return False
-    return _FI_ASKING.search(" ".join(surfaces)) is not None
+    return ASKING[lang].search(" ".join(surfaces)) is not None
 
 
 def _fi_superlative(surfaces: list[str], boundary: list[bool], start: int, end: int) -> bool:
