@@ -208,6 +208,8 @@ def test_intensifiers_multiply(scorer: Scorer) -> None:
         ("😡😡", "negative"),
         ("delivery today 👎", "negative"),
         ("kargo geldi :(", "negative"),
+        ("paczka dalej nie doszła ;(", "negative"),
+        ("the parcel came today ;-(", "negative"),
         ("dzięki 👍", "positive"),
         ("kiitos :)", "positive"),
         ("Thanks ❤️", "positive"),

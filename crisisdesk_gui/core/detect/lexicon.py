@@ -87,7 +87,7 @@ class Table:
     # the single entry "valittaa" (complain) match "välittää" (care)
     phrase_written: dict[str, set[str]] = field(default_factory=dict)
     # words marked "=" in the file: matched as written even in text typed without diacritics
-    # ("=ölüm" never matches "olum", slang for "oğlum")
+    # ("=ölüm" never matches "olum", slang for "oğlum"), and never a Finnish compound's part
     strict: set[str] = field(default_factory=set)
     # (surface, lemma) → both phrase buckets merged, longest first (filled by phrase_at)
     _merged: dict[tuple[str, str], list[tuple[tuple[str, ...], float, str]]] = field(

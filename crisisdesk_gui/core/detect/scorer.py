@@ -35,6 +35,10 @@ SCOPE_AFTER = 3  # words a forward negator ("not", "nie", "ei") reaches
 SCOPE_BEFORE = 2  # words a Turkish "değil", "yok" or negated verb reaches back
 NEGATED_NEGATIVE = 0.25  # "not bad": what remains of a negated negative word
 NEGATED_POSITIVE = 0.9  # "not good": a negated positive counts this much as negative
+# "ei yhtään huono", "en ole ollenkaan pettynyt": under a negation these degree words mean "at
+# all" and make the denial stronger, so they do not amplify what is left of a negated negative
+# word ("ei kovin huono", not very bad, is still amplified: it weakens the denial).
+AT_ALL = {"fi": frozenset({"yhtaan", "ollenkaan", "lainkaan", "yhtaa", "ollenkaa", "lainkaa"})}
 # A negation without a lexicon word in its scope, per language: Finnish and Turkish negate far
 # more often in neutral sentences than English does.
 NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.4, "en": 0.6}
@@ -43,6 +47,8 @@ NEGATION_WEIGHT = {"tr": 0.6, "pl": 0.6, "fi": 0.4, "en": 0.6}
 _FI_TRANSPARENT = (
     "ole oo ollut ollu olleet olis olisi ois kylla mitaan yhtaan enaa viela edes ikina koskaan"
     " kai nyt sita se niin mikaan kukaan mitenkaan juurikaan sentaan siis"
+    # spoken, the final n dropped: "ei oo mitää järkee", "ei yhtää kivaa"
+    " mitaa yhtaa mikaa kukaa"
 )
 SCOPE_TRANSPARENT = {"fi": frozenset(_FI_TRANSPARENT.split())}
 # A bare negation with an emphatic negative-polarity word in its clause ("kukaan ei ikinä",
@@ -53,8 +59,14 @@ _FI_EMPHATIC = (
     " missaan millaan milloinkaan koskaan ikina yhtaan ollenkaan lainkaan edes vielakaan"
     " kumpikaan kumpaakaan mitenkaan sittenkaan tuskin edelleenkaan hetkeakaan sekuntiakaan"
     " patkaakaan tippaakaan piiruakaan grammaakaan senttiakaan yhtikas"
+    # spoken, the final n dropped: "kukaa ei ikinä vastaa", "et tajua yhtää"
+    " kukaa yhtaa ollenkaa lainkaa koskaa milloinkaa"
 )
 EMPHATIC = {"fi": frozenset(_FI_EMPHATIC.split())}
+# "mikään" is emphatic as the subject before the negation ("mikään ei toimi", "mikään ei
+# auta"); after it, it is the hedge "not a real X" ("ei se ole mikään salaisuus", "ei mikään
+# ihme", "ei mikään maailmanloppu"), which complains no more than a plain "ei".
+EMPHATIC_BEFORE_ONLY = frozenset({"mikaan"})
 EMPHATIC_NEGATION = 1.6
 # "kukaan normaali ihminen ei": the emphatic subject may stand this many words before "ei".
 EMPHATIC_BEFORE = 3
@@ -65,6 +77,10 @@ BUT_BEFORE, BUT_AFTER = 0.6, 1.3
 # Bare negations counted per text: in Finnish a second plain "ei" in one sentence ("en tiedä,
 # ei ole varmaa") adds no complaint; the strongest one counts.
 BARE_COUNT = {"fi": 1}
+# Prepositions that negate what they govern ("ilman ongelmia", "vailla vastausta") but alone
+# say nothing against anyone ("kahvi ilman sokeria", "ilman lääkärin ohjetta"): they never
+# count as a bare negation ("jäädä ilman", being left without, is a lexicon phrase).
+NOT_BARE = {"fi": frozenset({"ilman", "vailla"})}
 SCOPE_SKIP = 3  # at most this many transparent words in one scope
 # Finnish word order (Scorer._negation): it fronts what is denied ("järkeä tässä ei ole",
 # "vastausta ei ole kuulunut"): a negation that reaches no lexicon word negates an expected word
@@ -82,16 +98,40 @@ _FI_COMPARATIVE = re.compile(r"(?:mpi|mpaa|mpana|mmin|mpia)$")
 # "ei voi kuin ihailla", "en voi muuta kuin suositella", "ei ole kuin yksi": "only", no denial.
 _FI_ONLY_WORDS = "voi voinut voinu voisi vois voida muuta muutakaan ole oo ollut jaa"
 _FI_ONLY = frozenset(_FI_ONLY_WORDS.split())
+# Negation raising: "en usko, että se on hyvä idea", "en voi sanoa, että olisin tyytyväinen"
+# deny the judgement of the "että" clause, as "I don't think" does in English (see _fi_raise).
+_FI_RAISING_WORDS = (
+    "usko uskois uskoisi luule luulis luulisi sano sanois sanoisi sanoa vaita ajattele"
+)
+_FI_RAISING = frozenset(_FI_RAISING_WORDS.split())
 # Positive words in a question ask rather than praise ("missä on hyvä hammaslääkäri?").
 QUESTION_POSITIVE = {"fi": 0.3}
-# A one-sentence question that asks for information or a policy names a problem rather than
-# complains about it ("Ürün hasarlı gelirse iade yapıyor musunuz?", "Şikayet için hangi numarayı
-# aramam gerekiyor?"): its problem words count as little as praise in a question (the factor of
-# QUESTION_POSITIVE); insults and swearing still count in full. Which questions ask: see
-# _asks_for_help.
-QUESTION_HELP = {"tr": 0.3}
-# Another sentence ends before the question: "Ürün gelmedi. İade nasıl yapılır?"
+# A one-sentence question that asks the other posters for help or experience ("onko kellään
+# kokemusta masennuslääkkeistä?", "osaako joku sanoa mikä jarruissa on vikana?") names a
+# problem rather than complains about it: its problem words count as little as praise in a
+# question; insults and swearing still count in full.
+# A customer's question about a case that has not happened ("do you refund it if it arrives
+# damaged?", "czy mogę zwrócić, jeśli będzie uszkodzony?") asks the same way. Only a
+# conditional one: a question about the customer's own case ("can I get a refund for my
+# cancelled order?", "how do I complain about the late delivery?") complains.
+# A Turkish question that asks for a policy or a procedure ("Ürün hasarlı gelirse iade yapıyor
+# musunuz?", "Şikayet için hangi numarayı aramam gerekiyor?"): see _tr_asks.
+QUESTION_HELP = dict.fromkeys(("fi", "en", "pl", "tr"), QUESTION_POSITIVE["fi"])
+_FI_ASKING = re.compile(
+    r"\b(?:osaa(?:ko|ks)|osaisi?ko|tietaa(?:ko|ks)|tietaisiko|tiedatteko|tiiatteko"
+    r"|onk(?:o|s) (?:kellaan|kenellakaan|kenella|muilla)|kokemust?a|kokemuksia"
+    r"|neuvo(?:ja|a)|vinkke(?:ja)|vinkkia|mita (?:nyt |mun |minun )?(?:pitaisi |pitais )?tehda"
+    r"|onk(?:o|s) (?:tama |taa |se )?normaalia|mita mielta|kauanko|kuinka (?:kauan|paljon)"
+    r"|paljonko|kannattaako|kannattaisiko|pitaisiko|auttaako|auttaisiko|mika (?:auttaa|avuksi)"
+    r"|mika (?:voisi|vois|voi) olla|mista (?:saa|saisi|loytaa|loytyy|tietaa)"
+    r"|miten (?:paasta|paasee|hoitaa|hoidetaan|saa|saisi|saisin|korjata|korjataan))\b"
+)
+_EN_ASKING = re.compile(r"\b(?:if|in case)\b")
+_PL_ASKING = re.compile(r"\b(?:jesli|jezeli|gdyby|w przypadku|w razie)\b")
+ASKING = {"fi": _FI_ASKING, "en": _EN_ASKING, "pl": _PL_ASKING}
+# Another sentence ends before the question: "Tilaus ei tullut. Onko muilla ollut ongelmia?"
 _SENTENCE_END = re.compile(r"[.!?]+\s")
+# "Pazar günü açık mısınız? @KöşeFırın": Turkish tweets often end with the mention they address.
 _TRAILING_MENTIONS = re.compile(r"(?:\s+[@#]\w+)+$")
 # Severity entries marked "mention" (fourth column) name a topic that is not yet a complaint
 # ("poliisi", "sairaala"): they still set the severity, but count this much negative per level.
@@ -123,6 +163,11 @@ CAPS = 1.4
 ELONGATED = 1.3
 BANG = 1.2
 SEVERITY_WEIGHT = 0.8  # negative evidence per severity level
+# Languages whose writers repeat an emoticon's mouth (":(((", ":DDD", Finnish forums above
+# all): a run is read as the emoticon (":((" or ":(", ":D"). Others can join once measured.
+EMOTICON_RUNS = frozenset({"fi"})
+_RUN_TWO = re.compile(r"(.)\1{2,}")
+_RUN_ONE = re.compile(r"(.)\1+")
 
 _TOKEN_PATTERN = (
     r"(?P<skip>https?://\S+|www\.\S+|@\w+"
@@ -221,12 +266,12 @@ TR_CONCORD_REACH = 6
 # between: "yerine getirdiler" (they fulfilled it), "dileğim yerine geldi" (came true) and
 # "yerine koydum" (put back) are other idioms.
 TR_WRONG_ITEM = 1.8
+TR_WRONG_ITEM_REACH = 5
 # "Ürün hasarlı gelirse", "kargo geç kalırsa": a fault before an aorist conditional verb in its
 # clause is supposed, not said to have happened; it counts as little as a denied one
 # (NEGATED_NEGATIVE). Not the nominal "-(y)sA" ("bu kadar kötüyse"), which mostly grants a fact.
 _TR_SUPPOSE = re.compile(r"^[a-z]{2,}(?:[iuae]r|m[ae]z)s[ae]$")
 TR_SUPPOSE_REACH = 3
-TR_WRONG_ITEM_REACH = 5
 _TR_SENT = re.compile(
     r"^(?:gonder|yolla|getir|gel|cik|koy|ver|kullan|paketle)(?:[iu]l|[iu]n|n)?"
     r"(?:[dt][iu](?:n[iu]z|l[ae]r)?|m[iu]s(?:s[iu]n[iu]z|l[ae]r|t[iu]|t[iu]r)?)$"
@@ -243,7 +288,6 @@ _TR_ABLE = re.compile(r"(?:[ae]bil(?:ir|ecek)(?:im|iz)|m[ae]l[iu]y[iu][mz]|[iu][
 _TR_REPROACH = frozenset(
     ("neden", "niye", "nicin", "hala", "artik", "ciddi", "boyle", "hic", "yazik", "ayip")
 ) | frozenset(("hani", "madem", "utanmiyor"))
-
 TR_SUPERLATIVE_REACH = 6
 
 
@@ -364,10 +408,18 @@ def analyse(word: str, lang: str, written: bool = False) -> Token:
     if polar is None and not words:
         polar = _derived(lex, lang, lemma)
     if polar is None and not words and lang == "fi":
-        # simplemma cuts unknown compounds wrong ("hallitussotku" → "hallitus"): the surface too
-        for form in dict.fromkeys((lemma, surface)):
+        # simplemma cuts unknown compounds wrong ("hallitussotku" → "hallitus"): the surface
+        # too, but not an inflected form of a lemma simplemma knows ("toiminnasta" is no
+        # "toimin" + "nasta"); as typed, to hold the parts to their spelling
+        typed_forms = {surface: squeezed, lemma: squeeze(written_lemma.lower())}
+        cut = surface.startswith(lemma) and len(surface) - len(lemma) >= COMPOUND_PART
+        forms = (lemma, surface) if lemma == surface or cut else (lemma,)
+        for form in dict.fromkeys(forms):
             if polar is None and len(form) >= 2 * COMPOUND_PART:
-                polar = _compound(lex, form)
+                spelt = typed_forms.get(form) if written else None
+                if spelt is not None and len(spelt) != len(form):
+                    spelt = None
+                polar = _compound(lex, form, spelt)
     if polar is not None:
         words.append(polar)
     # Surface forms only: negator files list every form, and a lemma would turn the Finnish
@@ -618,24 +670,63 @@ def _derived(lex: Lexicon, lang: str, lemma: str) -> tuple[str, float, str] | No
     return None
 
 
-def _compound(lex: Lexicon, lemma: str) -> tuple[str, float, str] | None:
+def _compound(
+    lex: Lexicon, lemma: str, written: str | None = None
+) -> tuple[str, float, str] | None:
     """Finnish compounds carry a judgement in the first part ("paskafirma",
     "huippupalvelu") or the last ("hallitussotku", "mielisairas"): the longest lexicon word
-    that starts the lemma, else the longest that ends it, if long enough."""
+    that starts the lemma, else the longest that ends it, if long enough. A word that ends
+    the lemma counts only after a word or a hyphen ("tuolloinen" is not "tuol" + "loinen",
+    parasite; "luokanopettaja" not "luokano" + "pettäjä"); one that starts it also before a
+    derivational ending ("tuskallisuus", "raivostunut"). Entries marked "=" are never parts
+    ("rantasauna" is no "räntä"). `written`: the lemma as typed in a text with diacritics; a
+    part must then be written as in the lexicon ("passiivinen" holds no "pässi", "säästäminen"
+    is no "saasta")."""
     tables = (("negative", lex.negative), ("positive", lex.positive))
     for end in range(len(lemma) - COMPOUND_PART, COMPOUND_PART - 1, -1):
         head = lemma[:end]
         for kind, table in tables:
             weight = table.exact.get(head)
-            if weight:
+            if weight and head not in table.strict and _as_written(table, head, written, end, True):
                 return kind, weight * 0.8, head
     for start in range(COMPOUND_PART - 1, len(lemma) - COMPOUND_PART + 1):
         tail = lemma[start:]
         for kind, table in tables:
             weight = table.exact.get(tail)
-            if weight:
+            if (
+                weight
+                and tail not in table.strict
+                and _as_written(table, tail, written, start, False)
+                and (lemma[start - 1] == "-" or _fi_word(lemma[:start]))
+            ):
                 return kind, weight * 0.8, tail
     return None
+
+
+def _as_written(table: Table, part: str, written: str | None, cut: int, head: bool) -> bool:
+    """`part` (folded) was found before (`head`) or from index `cut` of a word typed as
+    `written` with diacritics: that piece must be spelt as the entry is in the lexicon."""
+    forms = table.written.get(part)
+    if written is None or not forms:
+        return True
+    return (written[:cut] if head else written[cut:]) in forms
+
+
+_FRONT_FOLDED = str.maketrans("ao", "äö")
+
+
+@lru_cache(maxsize=50_000)
+def _fi_word(part: str) -> bool:
+    """`part` (folded) is a Finnish word or word form simplemma's dictionary knows, as typed or
+    with its back vowels a, o read as ä, ö (folding took the dots: "paiva" is "päivä")."""
+    try:
+        lookup = _lemmatizer()._lemmatization_strategy._dictionary_lookup  # type: ignore[attr-defined]
+    except AttributeError:  # another simplemma layout: do not block compounds
+        return True
+    for form in dict.fromkeys((part, part.translate(_FRONT_FOLDED))):
+        if lookup.get_lemma(form, "fi") is not None:
+            return True
+    return False
 
 
 def _tables(lex: Lexicon) -> tuple[tuple[str, Table], ...]:
@@ -740,6 +831,13 @@ class Scorer:
                 valence = emoji.get(value.replace("\ufe0f", ""))
                 if valence is None and group == "emoticon":
                     valence = emoji.get(value.replace("-", ""))
+                if valence is None and group == "emoticon" and lex_lang in EMOTICON_RUNS:
+                    # ":(((", ":DDD": a repeated mouth is the emoticon said louder
+                    bare = value.replace("-", "")
+                    for short in (_RUN_TWO.sub(r"\1\1", bare), _RUN_ONE.sub(r"\1", bare)):
+                        valence = emoji.get(short)
+                        if valence is not None:
+                            break
                 if valence:
                     if valence < 0:
                         neg -= valence
@@ -795,7 +893,8 @@ class Scorer:
         # "hyvin huono", "pretty bad", "hirveän hyvä", "okropnie miły": a word that intensifies
         # another has no polarity itself
         amplifiers = {j for _, j in intensity if j >= 0}
-        for hit, (mult, _) in zip(hits, intensity, strict=True):
+        at_all = AT_ALL.get(lex_lang, frozenset())
+        for hit, (mult, amp) in zip(hits, intensity, strict=True):
             if (
                 hit.start in amplifiers
                 and hit.kind in ("positive", "negative")
@@ -825,6 +924,8 @@ class Scorer:
                 continue
             if hit.kind == "negative":
                 if is_negated:
+                    if amp >= 0 and surfaces[amp] in at_all:
+                        w /= tokens[amp].intensifier
                     neg += w * NEGATED_NEGATIVE
                     reasons.append(Reason("negation", self._span(raws, hit, negated), -w * 0.75))
                 else:
@@ -904,6 +1005,7 @@ class Scorer:
                 if (used.get(i, 0.0) < full if emphatic else i not in used)
                 and not (i + 1 < n and tokens[i + 1].lemma in COPULA)
                 and not (lex_lang == "tr" and _TR_NEG_NOUN.match(surfaces[i]))
+                and surfaces[i] not in NOT_BARE.get(lex_lang, ())
             ]
             weighed = []
             for i in bare_negators[:2]:
@@ -924,11 +1026,7 @@ class Scorer:
             pos = 0.0
             for k, _ in ironic:
                 reasons[k] = Reason("positive", reasons[k].text, 0.0)
-        if (
-            lex_lang in QUESTION_HELP
-            and neg > aimed
-            and _asks_for_help(text, surfaces, tokens, lex_lang)
-        ):
+        if lex_lang in QUESTION_HELP and neg > aimed and _asks_for_help(text, surfaces, lex_lang):
             neg = aimed + (neg - aimed) * QUESTION_HELP[lex_lang]
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
@@ -1015,6 +1113,7 @@ class Scorer:
         negators: list[int] = []
         has_hit = {h.start for h in hits}
         expected_at = {h.start for h in hits if h.kind == "expected"}
+        polar = {h.start for h in hits if h.kind in ("negative", "positive")}
         in_phrase = {j for h in hits if h.end - h.start > 1 for j in range(h.start, h.end)}
         for i, token in enumerate(tokens):
             if i in in_phrase and i not in has_hit:
@@ -1060,6 +1159,7 @@ class Scorer:
                                 if negated[m] == i + 1:
                                     negated[m] = 0
                             continue
+                        _fi_raise(tokens, surfaces, boundary, negated, transparent, polar, i, j)
                         if not any(i < h.start < j for h in hits):
                             _negate_expected_back(negated, boundary, expected_at, i)
                 else:
@@ -1186,10 +1286,22 @@ def _emphatic(
             return True
     j = i + 1
     while j < len(surfaces) and negated[j] == i + 1:
-        if surfaces[j] in words:
+        if surfaces[j] in words and surfaces[j] not in EMPHATIC_BEFORE_ONLY:
             return True
         j += 1
     return False
+
+
+def _asks_for_help(text: str, surfaces: list[str], lang: str) -> bool:
+    """One sentence, a question, that asks for help, experience or how things are done."""
+    body = text.strip()
+    if lang == "tr":
+        body = _TRAILING_MENTIONS.sub("", body)
+    if not body.endswith("?") or _SENTENCE_END.search(body.rstrip("?!")):
+        return False
+    if lang == "tr":
+        return _tr_asks(surfaces)
+    return ASKING[lang].search(" ".join(surfaces)) is not None
 
 
 def _fi_superlative(surfaces: list[str], boundary: list[bool], start: int, end: int) -> bool:
@@ -1282,25 +1394,22 @@ def _tr_titled(raws: list[str], boundary: list[bool]) -> list[int]:
     return found
 
 
-def _asks_for_help(text: str, surfaces: list[str], tokens: list[Token], lang: str) -> bool:
-    """One sentence, a question, that asks for information or help (per language)."""
-    body = _TRAILING_MENTIONS.sub("", text.strip())
-    if not body.endswith("?") or _SENTENCE_END.search(body.rstrip("?!")):
-        return False
-    return lang == "tr" and _tr_asks(surfaces, tokens)
-
-
-def _tr_asks(surfaces: list[str], tokens: list[Token]) -> bool:
+def _tr_asks(surfaces: list[str]) -> bool:
     """A condition with a yes/no question ("hasarlı gelirse iade yapıyor musunuz?"), or a
     question word with need or ability ("hangi numarayı aramam gerekiyor?"); no negated verb,
     "değil" or word of reproach ("utanmıyor musunuz?", "neden gelmedi?", "böyle mi olur?")."""
-    for i, t in enumerate(tokens):
+    negators = load_lexicon("tr").negators
+    for i, surface in enumerate(surfaces):
         need = (
-            surfaces[i].endswith(("mam", "mem"))
+            surface.endswith(("mam", "mem"))
             and i + 1 < len(surfaces)
             and surfaces[i + 1].startswith(_TR_NEED)
         )  # "aramam gerekiyor": my calling, not "I won't call"
-        if (t.negated_verb and not need) or t.negator < 0:
+        verb = not surface.startswith(_TR_NOT_VERBS) and (
+            _TR_NEG_VERB.match(surface) or _TR_NEG_NOUN.match(surface)
+        )
+        negator = negators.word(surface, surface)
+        if (verb and not need) or (negator and negator[1] < 0):
             return False
     if any(s in _TR_REPROACH for s in surfaces):
         return False
@@ -1386,6 +1495,36 @@ def _tr_phrase_negated(
         or _tr_cannot_help(surfaces, boundary, i)
         or (i + 1 < len(surfaces) and surfaces[i + 1] in _TR_QUESTION)
     )
+
+
+def _fi_raise(
+    tokens: list[Token],
+    surfaces: list[str],
+    boundary: list[bool],
+    negated: list[int],
+    transparent: frozenset[str],
+    polar: set[int],
+    i: int,
+    end: int,
+) -> None:
+    """Negator i's scope (up to `end`) holds "usko", "sanoa"... followed by "että": the negation
+    also turns the judgements (`polar`: where a negative or positive hit starts) among the
+    next SCOPE_AFTER words of the "että" clause; a comma before "että" does not stop it. Not
+    what the clause expects: "en usko että se tulee" predicts, it does not deny a service."""
+    n = len(surfaces)
+    for k in range(i + 1, end):
+        if surfaces[k] not in _FI_RAISING or k + 1 >= n or surfaces[k + 1] != "etta":
+            continue
+        reach, skipped, j = 0, 0, k + 2
+        while j < n and reach < SCOPE_AFTER and not boundary[j] and not tokens[j].contrast:
+            if not negated[j] and j in polar:
+                negated[j] = i + 1
+            if skipped < SCOPE_SKIP and (surfaces[j] in transparent or tokens[j].intensifier):
+                skipped += 1
+            else:
+                reach += 1
+            j += 1
+        return
 
 
 def _negate_expected_back(
