@@ -46,6 +46,10 @@ COMPLAINTS = [
     "Siz ciddi misiniz, ürün kırık geldi!",
     "Neden hâlâ iade yapılmadı?",
     "Bu rezaleti kime şikayet etmem gerekiyor?",
+    # a procedure question about one's own fault still complains
+    "Bozuk çıkan telefon için hangi servise gitmem lazım?",
+    "Geciken siparişim için kime şikayet etmem gerekiyor?",
+    "Kargom kaybolmuş, nereden takip edebilirim?",
     # "asla" with a negated verb still complains, and alone too
     "Asla memnun kalmadım.",
     "Bir daha asla!",
@@ -80,6 +84,8 @@ NOT_NEGATIVE = [
     "eger paket kayip olursa ne yapmam gerekiyor?",
     # procedure questions
     "Şikayetimi kime iletmem lazım?",
+    "İade için hangi adrese göndermem gerekiyor?",
+    "Şikâyetimi nereden yapabilirim? @TeknoMarket",
     "Başvuru için belgeleri getirmeniz gerekiyor.",
     # "doğum günü" is a topic
     "Doğum günü pastası siparişi vermek istiyorum.",

@@ -284,6 +284,9 @@ _TR_CONDITIONAL = re.compile(r"^(?:eger|durumunda|halinde|takdirde|[a-z]{2,}(?:[
 _TR_YES_NO = re.compile(r"^m[iu](?:s[iu]n(?:[iu]z)?|y[iu][mz]|d[iu]r|yd[iu])?$")
 _TR_QUESTION_WORDS = frozenset({"hangi", "hangisi", "nereden", "nereye", "nerede", "kime"})
 _TR_QUESTION_WORDS |= frozenset({"kimden", "nasil", "kac", "kacta"})
+# The names of the procedures a customer asks about; any other fault word in the question is
+# the customer's own case (see _tr_fault).
+_TR_PROCEDURE = ("sikayet", "iade", "itiraz", "degisim", "tazmin")
 _TR_ABLE = re.compile(r"(?:[ae]bil(?:ir|ecek)(?:im|iz)|m[ae]l[iu]y[iu][mz]|[iu][ln][iu]r)$")
 _TR_REPROACH = frozenset(
     ("neden", "niye", "nicin", "hala", "artik", "ciddi", "boyle", "hic", "yazik", "ayip")
@@ -1419,7 +1422,7 @@ def _tr_asks(surfaces: list[str]) -> bool:
         return True
     joined = " ".join(surfaces)
     asks = any(s in _TR_QUESTION_WORDS for s in surfaces) or " ne zaman " in f" {joined} "
-    if not asks:
+    if not asks or any(_tr_fault(s) for s in surfaces):
         return False
     return any(
         s.startswith(("gerek", "lazim"))
@@ -1428,6 +1431,16 @@ def _tr_asks(surfaces: list[str]) -> bool:
             and not (s.endswith(("lir", "nir", "lur", "nur")) and "nasil" in surfaces)
         )
         for s in surfaces
+    )
+
+
+def _tr_fault(surface: str) -> bool:
+    """A fault word other than the name of a procedure ("şikayet", "iade", "itiraz"): a
+    question about one's own case ("Bozuk çıkan telefon için hangi servise gitmem lazım?")
+    still complains, like the English "how do I complain about the late delivery?"."""
+    return not surface.startswith(_TR_PROCEDURE) and any(
+        kind in ("negative", "severity", "insult") and weight > 0.1
+        for kind, weight, _ in analyse(surface, "tr").words
     )
 
 
