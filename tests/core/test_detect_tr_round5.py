@@ -78,6 +78,8 @@ NOT_NEGATIVE = [
     "Verdiğiniz sözü eksiksiz yerine getirdiniz, teşekkürler.",
     "Dileğim yerine geldi, çok mutluyum!",
     "Kırmızı yerine mavi gönderdik, dilerseniz değiştirebiliriz.",
+    "Ödül töreninde rektörümüz yerine dekanımız ödülleri verdi.",
+    "Pazartesi yerine salı günü ders yapılacak.",
     # a supposed fault in a policy question
     "Kargo geç gelirse ücret iadesi yapıyor musunuz?",
     "Ürün bozuk çıkarsa değişim yapılıyor mu?",

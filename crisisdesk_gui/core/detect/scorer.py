@@ -273,7 +273,7 @@ TR_WRONG_ITEM_REACH = 5
 _TR_SUPPOSE = re.compile(r"^[a-z]{2,}(?:[iuae]r|m[ae]z)s[ae]$")
 TR_SUPPOSE_REACH = 3
 _TR_SENT = re.compile(
-    r"^(?:gonder|yolla|getir|gel|cik|koy|ver|kullan|paketle)(?:[iu]l|[iu]n|n)?"
+    r"^(?:gonder|yolla|getir|gel|cik|koy|kullan|paketle)(?:[iu]l|[iu]n|n)?"
     r"(?:[dt][iu](?:n[iu]z|l[ae]r)?|m[iu]s(?:s[iu]n[iu]z|l[ae]r|t[iu]|t[iu]r)?)$"
 )
 # Questions that ask (see _tr_asks): a condition ("gelirse", "hasarlıysa", "eğer", "durumunda")
