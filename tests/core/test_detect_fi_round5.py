@@ -1,7 +1,8 @@
 """Finnish, fifth native review (our own sentences, not the blind set's): food that is dry,
 stale or flat; how long a wait has lasted; snapping at customers and charging without asking;
 questions about a case ("saako rahat takaisin, jos ...?") or about where to turn ("mihin voi
-soittaa?"), which ask rather than complain; expectations and pleasant surprises."""
+soittaa?"), which ask rather than complain; expectations and pleasant surprises; advice to
+repair rather than buy new ("ei kannata ostaa uutta")."""
 
 from __future__ import annotations
 
@@ -150,4 +151,29 @@ def test_exceeded_expectations_and_a_good_surprise_are_praise(scorer: Scorer, te
     ],
 )
 def test_expectations_let_down_are_a_complaint(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei kannata ostaa uutta, korjaa vanha.",
+        "Ei kannata vaihtaa uuteen, akun vaihto riittää.",
+        "Ei kannata heittää pois, suutari korjaa kengät.",
+        "Ei tarvitse ostaa uutta, vanhan saa korjattua.",
+        "ei kannata ostaa uutta, korjauta vanha",
+    ],
+)
+def test_advice_to_repair_rather_than_buy_is_not_a_warning(scorer: Scorer, text: str) -> None:
+    assert label(scorer, text) != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei kannata ostaa tästä kaupasta mitään.",
+        "Ei kannata ostaa uutta puhelinta tältä firmalta, hajosi heti.",
+    ],
+)
+def test_advice_against_a_shop_still_warns(scorer: Scorer, text: str) -> None:
     assert label(scorer, text) == "negative"
