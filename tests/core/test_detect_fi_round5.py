@@ -35,6 +35,7 @@ def label(scorer: Scorer, text: str) -> str:
         "Korvapuustit olivat eilisiä.",
         "pulla oli kuivaa ja vanhaa",
         "olut oli valjahtynytta",
+        "pulla oli eilista",
     ],
 )
 def test_dry_stale_or_flat_food_is_a_complaint(scorer: Scorer, text: str) -> None:
@@ -48,6 +49,7 @@ def test_dry_stale_or_flat_food_is_a_complaint(scorer: Scorer, text: str) -> Non
         "Tilasin kuivan valkoviinin.",
         "Pidän hänen kuivasta huumoristaan.",
         "Muista kuivata kädet ennen kuin kosket laitteeseen.",
+        "Video on eilisestä konsertista.",
     ],
 )
 def test_dry_air_wine_or_humour_is_not(scorer: Scorer, text: str) -> None:
