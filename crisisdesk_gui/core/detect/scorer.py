@@ -124,7 +124,17 @@ _FI_ASKING = re.compile(
     r"|onk(?:o|s) (?:tama |taa |se )?normaalia|mita mielta|kauanko|kuinka (?:kauan|paljon)"
     r"|paljonko|kannattaako|kannattaisiko|pitaisiko|auttaako|auttaisiko|mika (?:auttaa|avuksi)"
     r"|mika (?:voisi|vois|voi) olla|mista (?:saa|saisi|loytaa|loytyy|tietaa)"
-    r"|miten (?:paasta|paasee|hoitaa|hoidetaan|saa|saisi|saisin|korjata|korjataan))\b"
+    r"|miten (?:paasta|paasee|hoitaa|hoidetaan|saa|saisi|saisin|korjata|korjataan)"
+    # "saako rahat takaisin, jos tuote on rikki?", "jos lento peruuntuu, voiko lipun vaihtaa?":
+    # a condition asks about a case, it does not report one ("saako tällaista kohtelua antaa?"
+    # without one is a reproach, so the bare "saako" does not count)
+    r"|(?:saako|saakohan|voiko|voikohan|voisiko|onko mahdollista)\b.*\bjos"
+    r"|jos\b.*\b(?:saako|saakohan|voiko|voikohan|voisiko|onko mahdollista)"
+    # "mihin numeroon voi soittaa reklamaatioasioissa?", "kenelle voin tehdä valituksen?":
+    # where, whom and when to turn (but "miten voi olla näin huono?" is a reproach)
+    r"|(?:mihin|mihinka|minne|mista|kenelle|keneen|kehen|kenelta|milloin) (?:\w+ )?"
+    r"(?:voi|voin|voisi|voisin|voimme|pitaa|pitaisi|pitais|kannattaa|saa|saan|saisi|saisin)"
+    r"\b(?! olla\b))\b"
 )
 _EN_ASKING = re.compile(r"\b(?:if|in case)\b")
 _PL_ASKING = re.compile(r"\b(?:jesli|jezeli|gdyby|w przypadku|w razie)\b")
