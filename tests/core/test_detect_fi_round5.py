@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisdesk_gui.core.detect import Scorer, load_scorer
-
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return load_scorer()
+from crisisdesk_gui.core.detect import Scorer
 
 
 def label(scorer: Scorer, text: str) -> str:

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisdesk_gui.core.detect import Score, Scorer, load_scorer
-
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return load_scorer()
+from crisisdesk_gui.core.detect import Score, Scorer
 
 
 def label(scorer: Scorer, text: str) -> str:

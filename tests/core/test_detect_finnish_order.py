@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from crisisdesk_gui.core.detect import Scorer, load_scorer
+from crisisdesk_gui.core.detect import Scorer
 from crisisdesk_gui.core.detect.scorer import _TOKENS, _TOKENS_HYPHEN
-
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return load_scorer()
 
 
 def label(scorer: Scorer, text: str) -> str:

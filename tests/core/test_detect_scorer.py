@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisdesk_gui.core.detect import Reason, Score, Scorer, load_scorer
-
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return load_scorer()
+from crisisdesk_gui.core.detect import Reason, Score, Scorer
 
 
 def kinds(score: Score) -> set[str]:
