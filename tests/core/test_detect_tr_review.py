@@ -8,12 +8,6 @@ import pytest
 
 from crisisdesk_gui.core.detect.scorer import Scorer
 
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
 COMPLAINTS = [
     # a negated verb after the thing expected (was lost inside "cevap ver*"-like phrases)
     "müşteri hizmetleri cevap vermiyor",

@@ -8,12 +8,6 @@ import pytest
 
 from crisisdesk_gui.core.detect.scorer import Scorer
 
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
 PRAISE = [
     "ODTÜ'yü kazandığımı öğrendim, sevinçten yerimde duramıyorum",
     "hocanın anlatımı çok akıcı, her şeyi anladım",

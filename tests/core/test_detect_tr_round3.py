@@ -11,11 +11,6 @@ import pytest
 from crisisdesk_gui.core.detect.scorer import Scorer
 
 
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
 def label(scorer: Scorer, text: str) -> str:
     return scorer.score(text, lang="tr").label
 
