@@ -116,7 +116,7 @@ QUESTION_POSITIVE = {"fi": 0.3}
 # cancelled order?", "how do I complain about the late delivery?") complains.
 # A Turkish question that asks for a policy or a procedure ("Ürün hasarlı gelirse iade yapıyor
 # musunuz?", "Şikayet için hangi numarayı aramam gerekiyor?"): see _tr_asks.
-QUESTION_HELP = dict.fromkeys(("fi", "en", "pl", "tr"), QUESTION_POSITIVE["fi"])
+QUESTION_HELP = QUESTION_POSITIVE["fi"]  # every language asks this way
 _FI_ASKING = re.compile(
     r"\b(?:osaa(?:ko|ks)|osaisi?ko|tietaa(?:ko|ks)|tietaisiko|tiedatteko|tiiatteko"
     r"|onk(?:o|s) (?:kellaan|kenellakaan|kenella|muilla)|kokemust?a|kokemuksia"
@@ -1039,8 +1039,8 @@ class Scorer:
             pos = 0.0
             for k, _ in ironic:
                 reasons[k] = Reason("positive", reasons[k].text, 0.0)
-        if lex_lang in QUESTION_HELP and neg > aimed and _asks_for_help(text, surfaces, lex_lang):
-            neg = aimed + (neg - aimed) * QUESTION_HELP[lex_lang]
+        if neg > aimed and _asks_for_help(text, surfaces, lex_lang):
+            neg = aimed + (neg - aimed) * QUESTION_HELP
         for i, token in enumerate(tokens):
             delta = learned.lemmas.get(token.lemma)
             if not delta:
