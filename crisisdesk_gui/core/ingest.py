@@ -283,10 +283,27 @@ def _poll(
     # Workers score only big polls: each loads the scorer afresh (lexicons, lemma tables, a
     # second or more), while this process keeps it warm from one poll to the next. A scorer
     # given by the caller always stays here.
+    score_there = scorer is None and total >= SCORE_IN_WORKERS_FROM
+    workers_db = db_path(db) if score_there else None
     pool: Executor | None = None
-    if total > 2:
-        score_there = scorer is None and total >= SCORE_IN_WORKERS_FROM
-        pool = _parse_pool(parse_processes, db_path(db) if score_there else None)
+    pool_lock = threading.Lock()
+    pool_closed = False
+
+    def parse_pool() -> Executor | None:
+        """The workers, started by the first feed that has something to parse: a poll whose
+        feeds all answer 304 Not Modified never waits for processes it has no work for."""
+        nonlocal pool
+        with pool_lock:
+            if pool is None and total > 2 and not pool_closed:
+                pool = _parse_pool(parse_processes, workers_db)
+                try:
+                    # Every worker starts now, not one per queued feed, so their start-up
+                    # (and the scorer they load) overlaps the downloads still under way.
+                    for _n in range(parse_processes):
+                        pool.submit(_ready)
+                except BrokenProcessPool:
+                    pass  # workers died (memory, a bundle that cannot start them): parse here
+            return pool
 
     def fetch_then_parse(
         row: dict[str, Any],
@@ -302,11 +319,12 @@ def _poll(
         )
         if not fetched.ok or fetched.status != 200:
             return fetched, None
-        if pool is not None:
+        workers = parse_pool()
+        if workers is not None:
             # Handed to a worker from this thread: parsing starts even while the writer is
             # busy storing earlier sources.
             try:
-                return fetched, pool.submit(
+                return fetched, workers.submit(
                     parse_and_score,
                     fetched.body,
                     fetched.headers,
@@ -333,14 +351,6 @@ def _poll(
         pending: dict[Future[Any], tuple[dict[str, Any], FetchResult | None]] = {
             threads.submit(fetch_then_parse, row): (row, None) for row in rows
         }
-        if pool is not None:
-            # Workers start once the downloads are under way, so their start-up (and the
-            # scorer they load) overlaps them instead of delaying the first request.
-            try:
-                for _n in range(parse_processes):
-                    pool.submit(_ready)
-            except BrokenProcessPool:
-                pass  # workers died (memory, a bundle that cannot start them): parse here
         ready: list[tuple[dict[str, Any], FetchResult, ParsedFeed | None]] = []
         last_write = time.monotonic()
         while pending:
@@ -368,15 +378,19 @@ def _poll(
         # The transfers under way fail at once; queued ones never start.
         threads.shutdown(wait=False, cancel_futures=True)
         client.abort()
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = None
+        with pool_lock:
+            pool_closed = True
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
         if not isinstance(exc, _Stopped):
             raise
         summary.stopped = True
     finally:
         threads.shutdown(wait=True)
         client.close()
+        with pool_lock:
+            pool_closed = True
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     summary.new_ids = writer.new_ids

@@ -306,6 +306,35 @@ def test_a_broken_worker_pool_falls_back_to_parsing_here(
     assert summary.ok and len(summary.new_ids) == 12
 
 
+def test_a_poll_with_nothing_changed_starts_no_workers(
+    data_dir, db, tmp_path, scorer, monkeypatch
+) -> None:
+    # Starting the parse workers costs a CLI poll most of its time; a poll whose feeds all
+    # answer "not modified" has nothing for them to do.
+    from crisisdesk_gui.core import ingest
+
+    started: list[int] = []
+    real = ingest._parse_pool
+
+    def counting(processes, db_file):  # type: ignore[no-untyped-def]
+        started.append(processes)
+        return real(processes, db_file)
+
+    monkeypatch.setattr(ingest, "_parse_pool", counting)
+    feeds = [write(tmp_path / f"f{i}.xml", simple_feed(f"s{i}", 2)) for i in range(4)]
+    for feed in feeds:
+        sources.add_source(db, feed)
+    first = poll_once(data_dir, scorer=scorer)
+    assert first.ok and len(first.new_ids) == 8 and len(started) == 1
+    again = poll_once(data_dir, source_ids=all_ids(db), scorer=scorer)
+    assert all(r.not_modified for r in again.results) and len(started) == 1
+    # One changed feed among unchanged ones: the workers start for it.
+    write(tmp_path / "f2.xml", simple_feed("s2", 3))
+    touch_later(tmp_path / "f2.xml")
+    third = poll_once(data_dir, source_ids=all_ids(db), scorer=scorer)
+    assert third.ok and len(third.new_ids) == 1 and len(started) == 2
+
+
 def test_private_feed_gets_basic_auth_from_the_keyring(data_dir, db, scorer) -> None:
     from crisisdesk_gui.core import secrets
     from tests.core.loopback_feeds import feed_server, static
