@@ -13,22 +13,36 @@ import time
 from pathlib import Path
 
 from crisisdesk_gui.core import sources
-from tests.core.loopback_feeds import feed_server, held, simple_feed, sources_stored, static
+from tests.core.loopback_feeds import (
+    FeedServer,
+    feed_server,
+    held,
+    simple_feed,
+    sources_stored,
+    static,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FAST, HELD, ITEMS = 4, 3, 5
+
+
+def add_fast_and_held_sources(
+    server: FeedServer, db, gate: threading.Event, arrived: threading.Semaphore
+) -> None:
+    """FAST feeds that answer at once and HELD ones that wait for `gate`."""
+    for i in range(FAST):
+        server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
+    for i in range(HELD):
+        server.routes[f"/h{i}"] = held(gate, simple_feed(f"h{i}", ITEMS), arrived)
+    for path in server.routes:
+        sources.add_source(db, server.url(path))
 
 
 def test_ctrl_c_stops_a_poll_at_once_and_keeps_what_was_stored(data_dir: Path, db) -> None:
     gate = threading.Event()
     arrived = threading.Semaphore(0)
     with feed_server() as server:
-        for i in range(FAST):
-            server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
-        for i in range(HELD):
-            server.routes[f"/h{i}"] = held(gate, simple_feed(f"h{i}", ITEMS), arrived)
-        for path in server.routes:
-            sources.add_source(db, server.url(path))
+        add_fast_and_held_sources(server, db, gate, arrived)
         db_file = data_dir / "crisisdesk.db"
         cli = [sys.executable, "-m", "crisisdesk_gui.cli", "--data-dir", str(data_dir)]
         proc = subprocess.Popen(
@@ -74,12 +88,7 @@ def test_a_stop_event_ends_a_poll_within_a_moment(data_dir: Path, db) -> None:
     arrived = threading.Semaphore(0)
     stop = threading.Event()
     with feed_server() as server:
-        for i in range(FAST):
-            server.routes[f"/f{i}"] = static(simple_feed(f"f{i}", ITEMS))
-        for i in range(HELD):
-            server.routes[f"/h{i}"] = held(gate, simple_feed(f"h{i}", ITEMS), arrived)
-        for path in server.routes:
-            sources.add_source(db, server.url(path))
+        add_fast_and_held_sources(server, db, gate, arrived)
         done: list[object] = []
         poll = threading.Thread(target=lambda: done.append(poll_once(data_dir, stop=stop)))
         poll.start()
